@@ -1,0 +1,43 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { StorageConfig } from '../config.js';
+import type { LedgerSchema } from './schema.js';
+
+// int8 as a JS number: positions and counts stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** An open database, whichever backend serves it. */
+export interface Database {
+  readonly db: Kysely<LedgerSchema>;
+  readonly kind: StorageConfig['kind'];
+  /** A short human description, never containing credentials. */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+/** Opens PostgreSQL (pg pool) or embedded PGlite; the same schema and SQL serve both. */
+export async function openDatabase(storage: StorageConfig): Promise<Database> {
+  if (storage.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: storage.url, max: storage.poolSize ?? 10 });
+    const db = new Kysely<LedgerSchema>({ dialect: new PostgresDialect({ pool }) });
+    const url = new URL(storage.url);
+    return {
+      db,
+      kind: 'postgres',
+      description: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: () => db.destroy(),
+    };
+  }
+  const pglite =
+    storage.dataDir === 'memory' ? await PGlite.create() : await PGlite.create(storage.dataDir);
+  const db = new Kysely<LedgerSchema>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    description:
+      storage.dataDir === 'memory' ? 'PGlite (in memory)' : `PGlite (${storage.dataDir})`,
+    close: () => db.destroy(),
+  };
+}
