@@ -1,13 +1,16 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as ledger001 from './migrations/001_ledger.js';
+import * as streams002 from './migrations/002_ledger_streams.js';
 
 // A static list: migrations ship inside the app, whatever the working directory.
 const migrations: Record<string, Migration> = {
   '001_ledger': ledger001,
+  '002_ledger_streams': streams002,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+// biome-ignore lint/suspicious/noExplicitAny: migrations run on any schema
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

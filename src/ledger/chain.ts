@@ -28,9 +28,16 @@ export interface ChainedContent {
   occurredAt: Date;
 }
 
+/** RFC 8785 canonical JSON of any JSON value. */
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new Error('value cannot be encoded as canonical JSON');
+  return text;
+}
+
 /** RFC 8785 canonical JSON of the covered fields, so any reader can recompute it. */
 export function canonicalContent(e: ChainedContent): string {
-  const text = canonicalize({
+  return canonicalJson({
     streamType: e.streamType,
     streamId: e.streamId,
     streamVersion: e.streamVersion,
@@ -47,8 +54,6 @@ export function canonicalContent(e: ChainedContent): string {
     tags: e.tags,
     occurredAt: e.occurredAt.toISOString(),
   });
-  if (text === undefined) throw new Error('event content cannot be encoded canonically');
-  return text;
 }
 
 /** chain(n) = SHA-256(chain(n-1) ‖ canonical content of event n), per stream. */

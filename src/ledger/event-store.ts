@@ -13,6 +13,20 @@ import type {
   StreamHead,
 } from './types.js';
 
+/** How to read the global log. */
+export interface ReadAllOptions {
+  after?: number;
+  limit?: number;
+  upTo?: number;
+  /** Upcast to the latest schemas (default); false reads events exactly as stored. */
+  upcast?: boolean;
+  /**
+   * Only the prefix no running transaction can still add to (default). A rebuild that holds
+   * its tables locked reads every committed event instead.
+   */
+  visibleOnly?: boolean;
+}
+
 /** Anything that runs queries: the database, or a transaction on it. */
 export type Executor = Kysely<LedgerSchema>;
 
@@ -137,13 +151,13 @@ export class EventStore {
    * a reader that continues from its last position never misses a late commit.
    */
   async readAll(
-    options: { after?: number; limit?: number; upTo?: number; upcast?: boolean } = {},
+    options: ReadAllOptions = {},
     executor: Executor = this.db,
   ): Promise<RecordedEvent[]> {
-    const { after = 0, limit = 1000, upTo, upcast = true } = options;
+    const { after = 0, limit = 1000, upTo, upcast = true, visibleOnly = true } = options;
     const { rows } = await sql<EventRow>`select ${eventColumns} from events
       where position > ${after}
-        and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ${visibleOnly ? sql`and transaction_id < pg_snapshot_xmin(pg_current_snapshot())` : sql``}
         ${upTo === undefined ? sql`` : sql`and position <= ${upTo}`}
       order by position limit ${limit}`.execute(executor);
     const events = rows.map(toRecordedEvent);

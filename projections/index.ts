@@ -1,0 +1,5 @@
+import type { Projection } from '../src/projections/projection.js';
+import { ledgerStreams } from './ledger-streams.js';
+
+/** Every read model the runner keeps current, in the order it applies them. */
+export const projections: readonly Projection[] = [ledgerStreams];

@@ -1,0 +1,79 @@
+import { Command } from 'commander';
+import { catalogue } from '../events/index.js';
+import { projections } from '../projections/index.js';
+import { configFromEnv } from './config.js';
+import { type Database, openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { Ledger } from './ledger/ledger.js';
+import { serve } from './server.js';
+
+const config = configFromEnv();
+
+async function withLedger<T>(work: (ledger: Ledger, database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(config.storage);
+  try {
+    await migrateToLatest(database.db);
+    return await work(new Ledger(database.db, catalogue, projections), database);
+  } finally {
+    await database.close();
+  }
+}
+
+const program = new Command('oversight').description(
+  'Oversight: directives, tasks, shortcomings and who answers for them, on an append-only ledger.\n' +
+    'Storage: DATABASE_URL (PostgreSQL) or embedded PGlite in OVERSIGHT_DATA_DIR (default ./data).',
+);
+
+program
+  .command('serve')
+  .description('migrate, catch projections up, and serve HTTP on HOST:PORT (default 127.0.0.1:3000)')
+  .action(() => serve(config));
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(async () => {
+    const database = await openDatabase(config.storage);
+    try {
+      const applied = await migrateToLatest(database.db);
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'schema is up to date');
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('verify')
+  .description('recompute every chain and seal; exit 1 with the first position that does not match')
+  .option('--position <n>', 'a pinned head position to check against', Number)
+  .option('--hash <hex>', 'the pinned head hash')
+  .action(async (opts: { position?: number; hash?: string }) => {
+    const expectHead = opts.position && opts.hash ? { position: opts.position, hash: opts.hash } : undefined;
+    const report = await withLedger((ledger) => ledger.verify({ expectHead }));
+    console.log(JSON.stringify(report, null, 2));
+    if (!report.ok) {
+      console.error(`ledger verification FAILED at position ${report.firstMismatch?.position}: ${report.firstMismatch?.reason}`);
+      process.exitCode = 1;
+    }
+  });
+
+program
+  .command('head')
+  .description('seal everything visible and print the head position and hash')
+  .action(async () => {
+    const head = await withLedger((ledger) => ledger.seal());
+    console.log(JSON.stringify(head, null, 2));
+  });
+
+program
+  .command('rebuild')
+  .description('rebuild projections from position 0 (all, or those named)')
+  .argument('[names...]', 'projection names')
+  .action(async (names: string[]) => {
+    const reports = await withLedger((ledger, database) => ledger.projections.rebuild(database.db, names));
+    for (const r of reports) {
+      console.log(`${r.name}: ${r.events} events to position ${r.position} in ${r.milliseconds} ms`);
+    }
+  });
+
+await program.parseAsync(process.argv);

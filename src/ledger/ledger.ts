@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { EventCatalogue } from '../../events/catalogue.js';
+import type { LedgerSchema } from '../db/schema.js';
+import { IdempotencyKeyReusedError } from '../errors.js';
+import type { Projection } from '../projections/projection.js';
+import { ProjectionRunner } from '../projections/runner.js';
+import { canonicalJson } from './chain.js';
+import { EventStore } from './event-store.js';
+import { type LedgerHead, latestSeal, seal } from './seal.js';
+import type { AppendResult, StreamAppend } from './types.js';
+import { type VerifyReport, verifyLedger } from './verify.js';
+
+/** A write's idempotency: the key and a digest of the request it stands for. */
+export interface Idempotency {
+  key: string;
+  request: unknown;
+}
+
+/** The outcome of a write; `replayed` when an earlier write with the same key answered. */
+export interface WriteOutcome<R> {
+  response: R;
+  replayed: boolean;
+}
+
+/** The ledger as the application uses it: writes with projections and idempotency, seals, verify. */
+export class Ledger {
+  readonly store: EventStore;
+  readonly projections: ProjectionRunner;
+
+  constructor(
+    readonly db: Kysely<LedgerSchema>,
+    catalogue: EventCatalogue,
+    projections: readonly Projection[],
+  ) {
+    this.store = new EventStore(db, catalogue);
+    this.projections = new ProjectionRunner(projections, this.store);
+  }
+
+  /**
+   * Appends in one transaction with every projection applied inline, so the response sees its
+   * own write. With an idempotency key, a retry of the same request returns the first response
+   * and appends nothing; the same key with a different request is refused.
+   */
+  async write<R>(
+    appends: StreamAppend[],
+    respond: (result: AppendResult) => R,
+    idempotency?: Idempotency,
+  ): Promise<WriteOutcome<R>> {
+    const requestHash = idempotency ? digest(idempotency.request) : undefined;
+    if (idempotency && requestHash) {
+      const earlier = await this.earlierResponse<R>(idempotency.key, requestHash);
+      if (earlier) return earlier;
+    }
+    try {
+      const { result, response } = await this.db.transaction().execute(async (trx) => {
+        const result = await this.store.append(appends, trx);
+        await this.projections.applyInline(trx, result.events);
+        const response = respond(result);
+        if (idempotency && requestHash) {
+          await sql`insert into idempotency_keys (key, request_hash, response, first_position)
+            values (${idempotency.key}, ${requestHash}, ${JSON.stringify(response)}::jsonb,
+              ${result.firstPosition})`.execute(trx);
+        }
+        return { result, response };
+      });
+      this.store.rememberCommitted(result);
+      return { response, replayed: false };
+    } catch (error) {
+      // Two retries raced: the loser's transaction rolled back whole; answer as the winner did.
+      if (idempotency && requestHash && isUniqueViolation(error, 'idempotency_keys_pkey')) {
+        const earlier = await this.earlierResponse<R>(idempotency.key, requestHash);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+  }
+
+  /** Seals the visible log and returns the new head. */
+  seal(): Promise<LedgerHead> {
+    return seal(this.db);
+  }
+
+  /** The latest seal, without sealing. */
+  head(): Promise<LedgerHead> {
+    return latestSeal(this.db);
+  }
+
+  /** Recomputes every chain and seal. */
+  verify(options?: Parameters<typeof verifyLedger>[1]): Promise<VerifyReport> {
+    return verifyLedger(this.db, options);
+  }
+
+  private async earlierResponse<R>(key: string, requestHash: Buffer): Promise<WriteOutcome<R> | undefined> {
+    const { rows } = await sql<{ request_hash: Uint8Array; response: R }>`
+      select request_hash, response from idempotency_keys where key = ${key}`.execute(this.db);
+    const row = rows[0];
+    if (!row) return undefined;
+    if (!Buffer.from(row.request_hash).equals(requestHash)) {
+      throw new IdempotencyKeyReusedError(
+        'this Idempotency-Key was already used for a different request',
+        { key },
+      );
+    }
+    return { response: row.response, replayed: true };
+  }
+}
+
+function digest(request: unknown): Buffer {
+  return createHash('sha256').update(canonicalJson(request ?? null)).digest();
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  return e.code === '23505' && (e.constraint === constraint || !!e.message?.includes(constraint));
+}
