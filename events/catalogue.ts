@@ -17,17 +17,28 @@ export interface EventDefinition<T extends string = string, S extends z.ZodType 
   schema: S;
 }
 
-/** Declares an event type; older versions come first, the latest last. */
+/**
+ * Declares an event type. `older` lists the released versions before the latest, oldest first,
+ * each with the upcaster from its predecessor; `upcastToLatest` lifts the last of them.
+ */
 export function defineEvent<T extends string, S extends z.ZodType>(
   type: T,
   latest: S,
   older: readonly EventVersion[] = [],
+  upcastToLatest?: (previous: unknown) => unknown,
 ): EventDefinition<T, S> {
-  const version = older.length + 1;
   older.forEach((v, i) => {
     if (v.version !== i + 1) throw new Error(`${type}: versions must be numbered 1..n in order`);
   });
-  return { type, schema: latest, versions: [...older, { version, schema: latest }] };
+  if (older.length > 0 && !upcastToLatest) {
+    throw new Error(`${type}: a new version needs an upcaster from the version before it`);
+  }
+  const version = older.length + 1;
+  return {
+    type,
+    schema: latest,
+    versions: [...older, { version, schema: latest, upcast: upcastToLatest }],
+  };
 }
 
 /** Every event type the ledger accepts; validates on append, upcasts on read. */

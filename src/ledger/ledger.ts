@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { EventCatalogue } from '../../events/catalogue.js';
 import type { LedgerSchema } from '../db/schema.js';
-import { IdempotencyKeyReusedError } from '../errors.js';
+import { ConcurrencyError, IdempotencyKeyReusedError } from '../errors.js';
 import type { Projection } from '../projections/projection.js';
 import { ProjectionRunner } from '../projections/runner.js';
 import { canonicalJson } from './chain.js';
@@ -10,6 +10,9 @@ import { EventStore } from './event-store.js';
 import { type LedgerHead, latestSeal, seal } from './seal.js';
 import type { AppendResult, StreamAppend } from './types.js';
 import { type VerifyReport, verifyLedger } from './verify.js';
+
+// Writes that accept any stream version retry a lost race a few times before giving up.
+const ANY_VERSION_ATTEMPTS = 5;
 
 /** A write's idempotency: the key and a digest of the request it stands for. */
 export interface Idempotency {
@@ -52,28 +55,41 @@ export class Ledger {
       const earlier = await this.earlierResponse<R>(idempotency.key, requestHash);
       if (earlier) return earlier;
     }
-    try {
-      const { result, response } = await this.db.transaction().execute(async (trx) => {
-        const result = await this.store.append(appends, trx);
-        await this.projections.applyInline(trx, result.events);
-        const response = respond(result);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.writeOnce(appends, respond, idempotency, requestHash);
+      } catch (error) {
+        // A concurrent retry of the same request won (on the stream or on the key): its
+        // transaction has committed by the time ours fails, so answer as it did.
         if (idempotency && requestHash) {
-          await sql`insert into idempotency_keys (key, request_hash, response, first_position)
-            values (${idempotency.key}, ${requestHash}, ${JSON.stringify(response)}::jsonb,
-              ${result.firstPosition})`.execute(trx);
+          const earlier = await this.earlierResponse<R>(idempotency.key, requestHash);
+          if (earlier) return earlier;
         }
-        return { result, response };
-      });
-      this.store.rememberCommitted(result);
-      return { response, replayed: false };
-    } catch (error) {
-      // Two retries raced: the loser's transaction rolled back whole; answer as the winner did.
-      if (idempotency && requestHash && isUniqueViolation(error, 'idempotency_keys_pkey')) {
-        const earlier = await this.earlierResponse<R>(idempotency.key, requestHash);
-        if (earlier) return earlier;
+        const retryable = error instanceof ConcurrencyError && appends.every((a) => a.expectedVersion === 'any');
+        if (!retryable || attempt >= ANY_VERSION_ATTEMPTS) throw error;
       }
-      throw error;
     }
+  }
+
+  private async writeOnce<R>(
+    appends: StreamAppend[],
+    respond: (result: AppendResult) => R,
+    idempotency: Idempotency | undefined,
+    requestHash: Buffer | undefined,
+  ): Promise<WriteOutcome<R>> {
+    const { result, response } = await this.db.transaction().execute(async (trx) => {
+      const result = await this.store.append(appends, trx);
+      await this.projections.applyInline(trx, result.events);
+      const response = respond(result);
+      if (idempotency && requestHash) {
+        await sql`insert into idempotency_keys (key, request_hash, response, first_position)
+          values (${idempotency.key}, ${requestHash}, ${JSON.stringify(response)}::jsonb,
+            ${result.firstPosition})`.execute(trx);
+      }
+      return { result, response };
+    });
+    this.store.rememberCommitted(result);
+    return { response, replayed: false };
   }
 
   /** Seals the visible log and returns the new head. */
@@ -110,7 +126,3 @@ function digest(request: unknown): Buffer {
   return createHash('sha256').update(canonicalJson(request ?? null)).digest();
 }
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: string; constraint?: string; message?: string };
-  return e.code === '23505' && (e.constraint === constraint || !!e.message?.includes(constraint));
-}
