@@ -52,7 +52,9 @@ program
     const report = await withLedger((ledger) => ledger.verify({ expectHead }));
     console.log(JSON.stringify(report, null, 2));
     if (!report.ok) {
-      console.error(`ledger verification FAILED at position ${report.firstMismatch?.position}: ${report.firstMismatch?.reason}`);
+      console.error(
+        `ledger verification FAILED at position ${report.firstMismatch?.position}: ${report.firstMismatch?.reason}`,
+      );
       process.exitCode = 1;
     }
   });

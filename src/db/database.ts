@@ -30,14 +30,12 @@ export async function openDatabase(storage: StorageConfig): Promise<Database> {
       close: () => db.destroy(),
     };
   }
-  const pglite =
-    storage.dataDir === 'memory' ? await PGlite.create() : await PGlite.create(storage.dataDir);
+  const pglite = storage.dataDir === 'memory' ? await PGlite.create() : await PGlite.create(storage.dataDir);
   const db = new Kysely<LedgerSchema>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
     kind: 'pglite',
-    description:
-      storage.dataDir === 'memory' ? 'PGlite (in memory)' : `PGlite (${storage.dataDir})`,
+    description: storage.dataDir === 'memory' ? 'PGlite (in memory)' : `PGlite (${storage.dataDir})`,
     close: () => db.destroy(),
   };
 }

@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 
 // canonicalize ships CommonJS with ESM-style typings; require() gets the function itself.
-const canonicalize = createRequire(import.meta.url)('canonicalize') as (
-  value: unknown,
-) => string | undefined;
+const canonicalize = createRequire(import.meta.url)('canonicalize') as (value: unknown) => string | undefined;
 
 /** The chain value a stream starts from. */
 export const GENESIS: Buffer = Buffer.alloc(32);

@@ -5,13 +5,7 @@ import { ConcurrencyError, ValidationError } from '../errors.js';
 import { GENESIS, nextChain } from './chain.js';
 import { type EventRow, eventColumns, toRecordedEvent } from './rows.js';
 import { StreamHeadCache } from './stream-head-cache.js';
-import type {
-  AppendResult,
-  ExpectedVersion,
-  RecordedEvent,
-  StreamAppend,
-  StreamHead,
-} from './types.js';
+import type { AppendResult, ExpectedVersion, RecordedEvent, StreamAppend, StreamHead } from './types.js';
 
 /** How to read the global log. */
 export interface ReadAllOptions {
@@ -89,8 +83,10 @@ export class EventStore {
 
     let rows: { r_position: number | string; r_recorded_at: Date; r_hash: Uint8Array }[];
     try {
-      rows = (await sql<{ r_position: number; r_recorded_at: Date; r_hash: Uint8Array }>`
-        select * from ledger_append(${JSON.stringify(payload)}::jsonb)`.execute(executor)).rows;
+      rows = (
+        await sql<{ r_position: number; r_recorded_at: Date; r_hash: Uint8Array }>`
+        select * from ledger_append(${JSON.stringify(payload)}::jsonb)`.execute(executor)
+      ).rows;
     } catch (error) {
       throw this.asConflict(error, appends) ?? error;
     }
@@ -150,10 +146,7 @@ export class EventStore {
    * transaction still running are visible, so the answer is always a prefix of the final log:
    * a reader that continues from its last position never misses a late commit.
    */
-  async readAll(
-    options: ReadAllOptions = {},
-    executor: Executor = this.db,
-  ): Promise<RecordedEvent[]> {
+  async readAll(options: ReadAllOptions = {}, executor: Executor = this.db): Promise<RecordedEvent[]> {
     const { after = 0, limit = 1000, upTo, upcast = true, visibleOnly = true } = options;
     const { rows } = await sql<EventRow>`select ${eventColumns} from events
       where position > ${after}
@@ -193,17 +186,15 @@ export class EventStore {
     return head;
   }
 
-  private async readHead(
-    streamType: string,
-    streamId: string,
-    executor: Executor,
-  ): Promise<StreamHead> {
+  private async readHead(streamType: string, streamId: string, executor: Executor): Promise<StreamHead> {
     const { rows } = await sql<{ stream_version: number; chain: Uint8Array }>`
       select stream_version, chain from events
       where stream_type = ${streamType} and stream_id = ${streamId}
       order by stream_version desc limit 1`.execute(executor);
     const row = rows[0];
-    return row ? { version: row.stream_version, chain: Buffer.from(row.chain) } : { version: 0, chain: GENESIS };
+    return row
+      ? { version: row.stream_version, chain: Buffer.from(row.chain) }
+      : { version: 0, chain: GENESIS };
   }
 
   private asConflict(error: unknown, appends: StreamAppend[]): ConcurrencyError | undefined {

@@ -65,7 +65,8 @@ export class Ledger {
           const earlier = await this.earlierResponse<R>(idempotency.key, requestHash);
           if (earlier) return earlier;
         }
-        const retryable = error instanceof ConcurrencyError && appends.every((a) => a.expectedVersion === 'any');
+        const retryable =
+          error instanceof ConcurrencyError && appends.every((a) => a.expectedVersion === 'any');
         if (!retryable || attempt >= ANY_VERSION_ATTEMPTS) throw error;
       }
     }
@@ -113,16 +114,16 @@ export class Ledger {
     const row = rows[0];
     if (!row) return undefined;
     if (!Buffer.from(row.request_hash).equals(requestHash)) {
-      throw new IdempotencyKeyReusedError(
-        'this Idempotency-Key was already used for a different request',
-        { key },
-      );
+      throw new IdempotencyKeyReusedError('this Idempotency-Key was already used for a different request', {
+        key,
+      });
     }
     return { response: row.response, replayed: true };
   }
 }
 
 function digest(request: unknown): Buffer {
-  return createHash('sha256').update(canonicalJson(request ?? null)).digest();
+  return createHash('sha256')
+    .update(canonicalJson(request ?? null))
+    .digest();
 }
-

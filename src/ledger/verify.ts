@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { GENESIS, eventHash, nextChain, sealHash } from './chain.js';
+import { eventHash, GENESIS, nextChain, sealHash } from './chain.js';
 import type { Executor } from './event-store.js';
 import { type EventRow, eventColumns, toRecordedEvent } from './rows.js';
 
@@ -66,11 +66,17 @@ export async function verifyLedger(
       const key = `${e.streamType}\u0000${e.streamId}`;
       const stream = streams.get(key) ?? { version: 0, chain: GENESIS };
       if (e.streamVersion !== stream.version + 1) {
-        return fail(e.position, `stream ${e.streamType}/${e.streamId} jumps from version ${stream.version} to ${e.streamVersion}`);
+        return fail(
+          e.position,
+          `stream ${e.streamType}/${e.streamId} jumps from version ${stream.version} to ${e.streamVersion}`,
+        );
       }
       const chain = nextChain(stream.chain, e);
       if (!chain.equals(e.chain)) {
-        return fail(e.position, `content of ${e.streamType}/${e.streamId} v${e.streamVersion} does not match its chain`);
+        return fail(
+          e.position,
+          `content of ${e.streamType}/${e.streamId} v${e.streamVersion} does not match its chain`,
+        );
       }
       if (!eventHash(chain, e.position, e.recordedAt).equals(e.hash)) {
         return fail(e.position, 'position or recorded_at does not match the event hash');

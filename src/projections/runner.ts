@@ -24,7 +24,11 @@ export class ProjectionRunner {
 
   /** Applies freshly appended events inside the append's transaction. */
   async applyInline(trx: Kysely<LedgerSchema>, events: readonly RecordedEvent[]): Promise<void> {
-    for (const p of this.projections) await applyOps(trx, events.flatMap((e) => p.handle(e)));
+    for (const p of this.projections)
+      await applyOps(
+        trx,
+        events.flatMap((e) => p.handle(e)),
+      );
   }
 
   /** Rebuilds every projection that is new or whose handlers changed version. */
@@ -42,9 +46,7 @@ export class ProjectionRunner {
   async rebuild(db: Kysely<LedgerSchema>, names: readonly string[] = []): Promise<RebuildReport[]> {
     const unknown = names.filter((n) => !this.projections.some((p) => p.name === n));
     if (unknown.length) throw new Error(`no such projection: ${unknown.join(', ')}`);
-    const chosen = names.length
-      ? this.projections.filter((p) => names.includes(p.name))
-      : this.projections;
+    const chosen = names.length ? this.projections.filter((p) => names.includes(p.name)) : this.projections;
     const reports: RebuildReport[] = [];
     for (const p of chosen) reports.push(await this.rebuildOne(db, p));
     return reports;
@@ -76,7 +78,10 @@ export class ProjectionRunner {
       let count = 0;
       for (;;) {
         const events = await this.store.readAll({ after, limit: PAGE, visibleOnly: false }, trx);
-        await applyOps(trx, events.flatMap((e) => p.handle(e)));
+        await applyOps(
+          trx,
+          events.flatMap((e) => p.handle(e)),
+        );
         count += events.length;
         after = events[events.length - 1]?.position ?? after;
         if (events.length < PAGE) break;

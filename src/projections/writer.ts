@@ -13,9 +13,7 @@ function statement(op: ProjectionOp) {
     case 'upsert': {
       const row = { ...op.key, ...op.set, ...op.insertOnly };
       const columns = Object.keys(row);
-      const updates = Object.keys(op.set).map(
-        (c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`,
-      );
+      const updates = Object.keys(op.set).map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`);
       return sql`insert into ${table} (${sql.join(columns.map((c) => sql.ref(c)))})
         values (${sql.join(columns.map((c) => sql.val(row[c])))})
         on conflict (${sql.join(Object.keys(op.key).map((c) => sql.ref(c)))})
@@ -34,7 +32,9 @@ function assignments(row: Row) {
 
 function conditions(row: Row) {
   return sql.join(
-    Object.entries(row).map(([c, v]) => (v === null ? sql`${sql.ref(c)} is null` : sql`${sql.ref(c)} = ${v}`)),
+    Object.entries(row).map(([c, v]) =>
+      v === null ? sql`${sql.ref(c)} is null` : sql`${sql.ref(c)} = ${v}`,
+    ),
     sql` and `,
   );
 }

@@ -9,8 +9,13 @@ t.test('appending validates against the latest schema', async (t) => {
     kind: 'conclusion',
   });
   t.equal(ok.schemaVersion, 2);
-  t.throws(() => testCatalogue.validate('DirectiveNoted', { code: '', title: 'x', kind: 'x' }), ValidationError);
-  const error = t.throws(() => testCatalogue.validate('DirectiveNoted', { code: '195-KL/TW' })) as ValidationError;
+  t.throws(
+    () => testCatalogue.validate('DirectiveNoted', { code: '', title: 'x', kind: 'x' }),
+    ValidationError,
+  );
+  const error = t.throws(() =>
+    testCatalogue.validate('DirectiveNoted', { code: '195-KL/TW' }),
+  ) as ValidationError;
   t.same(error.issues.map((i) => i.path).sort(), ['kind', 'title']);
   t.throws(() => testCatalogue.validate('NoSuchEvent', {}), ValidationError);
 });
@@ -18,6 +23,10 @@ t.test('appending validates against the latest schema', async (t) => {
 t.test('old versions are read through their upcaster', async (t) => {
   const read = testCatalogue.upcast('DirectiveNoted', 1, { code: '195-KL/TW', title: 'Kết luận 195' });
   t.same(read, { schemaVersion: 2, data: { code: '195-KL/TW', title: 'Kết luận 195', kind: 'conclusion' } });
-  const current = testCatalogue.upcast('DirectiveNoted', 2, { code: '57-NQ/TW', title: 'x', kind: 'resolution' });
+  const current = testCatalogue.upcast('DirectiveNoted', 2, {
+    code: '57-NQ/TW',
+    title: 'x',
+    kind: 'resolution',
+  });
   t.equal(current.schemaVersion, 2);
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventCatalogue, defineEvent } from '../../events/catalogue.js';
+import { defineEvent, EventCatalogue } from '../../events/catalogue.js';
 
 // Fixture events for ledger tests: shaped like the domain, kept out of the real catalogue.
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
+import { projections } from '../../projections/index.js';
 import type { Database } from '../../src/db/database.js';
 import { Ledger } from '../../src/ledger/ledger.js';
-import { projections } from '../../projections/index.js';
 import { testCatalogue } from './catalogue.js';
 
 /** A ledger over the fixture catalogue and the real projections. */

@@ -19,19 +19,27 @@ for (const backend of await backends()) {
       t.equal(e?.occurredAt.toISOString(), '2025-08-01T09:00:00.000Z');
       t.ok(e && Math.abs(e.recordedAt.getTime() - Date.now()) < 60_000, 'recorded by the database clock');
       const [read] = await store.readStream('task', 't-moha');
-      t.equal((read?.data as { unit: string }).unit, 'Bộ Nội vụ', 'Vietnamese text kept as given');
+      t.equal((read?.data as { unit: string } | undefined)?.unit, 'Bộ Nội vụ', 'Vietnamese text kept as given');
       t.same(read?.hash, e?.hash);
     });
 
     t.test('an exact expected version appends; a stale one is a typed conflict', async (t) => {
       await store.append([toStream('t-moj', 'no_stream', taskAssigned('Bộ Tư pháp', '3.(2)'))]);
-      await store.append([toStream('t-moj', 1, taskAssigned('Bộ Tư pháp', '3.(2)'), taskAssigned('Bộ Tư pháp', '3.(2)'))]);
+      await store.append([
+        toStream('t-moj', 1, taskAssigned('Bộ Tư pháp', '3.(2)'), taskAssigned('Bộ Tư pháp', '3.(2)')),
+      ]);
       await t.rejects(store.append([toStream('t-moj', 1, taskAssigned('Bộ Tư pháp'))]), ConcurrencyError);
-      await t.rejects(store.append([toStream('t-moj', 'no_stream', taskAssigned('Bộ Tư pháp'))]), ConcurrencyError);
+      await t.rejects(
+        store.append([toStream('t-moj', 'no_stream', taskAssigned('Bộ Tư pháp'))]),
+        ConcurrencyError,
+      );
       await t.rejects(store.append([toStream('t-moj', 7, taskAssigned('Bộ Tư pháp'))]), ConcurrencyError);
       const any = await store.append([toStream('t-moj', 'any', taskAssigned('Bộ Tư pháp'))]);
       t.equal(any.events[0]?.streamVersion, 4);
-      t.same((await store.readStream('task', 't-moj')).map((e) => e.streamVersion), [1, 2, 3, 4]);
+      t.same(
+        (await store.readStream('task', 't-moj')).map((e) => e.streamVersion),
+        [1, 2, 3, 4],
+      );
     });
 
     t.test('a second store (another process) with a cold cache agrees with the first', async (t) => {
@@ -55,7 +63,9 @@ for (const backend of await backends()) {
     });
 
     t.test('invalid event data is refused before anything is written', async (t) => {
-      const error = await t.rejects(store.append([toStream('t-bad', 'no_stream', event('TaskAssigned', { clause: 1 }))]));
+      const error = await t.rejects(
+        store.append([toStream('t-bad', 'no_stream', event('TaskAssigned', { clause: 1 }))]),
+      );
       t.ok(error instanceof ValidationError);
       t.same(await store.readStream('task', 't-bad'), []);
     });
@@ -68,7 +78,12 @@ for (const backend of await backends()) {
         defineEvent('DirectiveNoted', z.object({ code: z.string(), title: z.string() })),
       ]);
       await new EventStore(database.db, v1Only).append([
-        { streamType: 'directive', streamId: '183-KL/TW', expectedVersion: 'no_stream', events: [event('DirectiveNoted', { code: '183-KL/TW', title: 'Kết luận 183' })] },
+        {
+          streamType: 'directive',
+          streamId: '183-KL/TW',
+          expectedVersion: 'no_stream',
+          events: [event('DirectiveNoted', { code: '183-KL/TW', title: 'Kết luận 183' })],
+        },
       ]);
       const [read] = await store.readStream('directive', '183-KL/TW');
       t.equal(read?.schemaVersion, 2);
@@ -85,7 +100,10 @@ for (const backend of await backends()) {
         after = page[page.length - 1]?.position ?? after;
       }
       const positions = all.map((e) => e.position);
-      t.same(positions, [...positions].sort((a, b) => a - b));
+      t.same(
+        positions,
+        [...positions].sort((a, b) => a - b),
+      );
       t.equal(new Set(positions).size, positions.length);
       t.equal(all.length, await countEvents());
     });

@@ -37,8 +37,15 @@ for (const backend of await backends()) {
     );
 
     const versions = (await stores[0]?.readStream('task', 'race'))?.map((e) => e.streamVersion);
-    t.same(versions, Array.from({ length: TARGET_VERSION }, (_, i) => i + 1), 'no version skipped or doubled');
-    t.ok([...wins.values()].every((n) => n === 1), 'exactly one winner per version');
+    t.same(
+      versions,
+      Array.from({ length: TARGET_VERSION }, (_, i) => i + 1),
+      'no version skipped or doubled',
+    );
+    t.ok(
+      [...wins.values()].every((n) => n === 1),
+      'exactly one winner per version',
+    );
     t.equal(wins.size, TARGET_VERSION);
     if (backend.concurrent) t.ok(conflicts > 0, `losers were told (${conflicts} conflicts)`);
     const verified = await import('../../src/ledger/verify.js').then((m) => m.verifyLedger(database.db));

@@ -39,12 +39,27 @@ for (const backend of await backends()) {
     });
 
     const cases: [string, ReturnType<typeof sql>[], number][] = [
-      ['a claim rewritten', [sql`update events set data = jsonb_set(data, '{unit}', '"Bộ Tài chính"') where position = 5`], 5],
+      [
+        'a claim rewritten',
+        [sql`update events set data = jsonb_set(data, '{unit}', '"Bộ Tài chính"') where position = 5`],
+        5,
+      ],
       ['the actor changed', [sql`update events set actor = 'minister' where position = 4`], 4],
-      ['the recording time backdated', [sql`update events set recorded_at = recorded_at - interval '1 day' where position = 7`], 7],
+      [
+        'the recording time backdated',
+        [sql`update events set recorded_at = recorded_at - interval '1 day' where position = 7`],
+        7,
+      ],
       ['a middle event removed', [sql`delete from events where position = 2`], 3],
       ['the last sealed event removed', [sql`delete from events where position = 9`], 9],
-      ['two events swapped', [sql`update events set position = -position where position in (1, 2)`, sql`update events set position = case position when -1 then 2 else 1 end where position < 0`], 1],
+      [
+        'two events swapped',
+        [
+          sql`update events set position = -position where position in (1, 2)`,
+          sql`update events set position = case position when -1 then 2 else 1 end where position < 0`,
+        ],
+        1,
+      ],
       ['a seal rewritten', [sql`update ledger_checkpoints set hash = sha256(hash)`], 9],
     ];
     for (const [what, statements, position] of cases) {

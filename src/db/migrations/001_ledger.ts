@@ -160,9 +160,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of statements) await statement.execute(db);
 }
 
-const drops = [
-  'projection_checkpoints', 'idempotency_keys', 'ledger_checkpoints', 'events',
-].map((table) => sql`drop table if exists ${sql.table(table)}`);
+const drops = ['projection_checkpoints', 'idempotency_keys', 'ledger_checkpoints', 'events'].map(
+  (table) => sql`drop table if exists ${sql.table(table)}`,
+);
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const statement of drops) await statement.execute(db);

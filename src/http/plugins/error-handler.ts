@@ -41,7 +41,9 @@ export const errorHandlerPlugin = fp(
         return reply.status(status).send({ error: error.code, message: error.message, ...error.details });
       }
       if (error.statusCode && error.statusCode < 500) {
-        return reply.status(error.statusCode).send({ error: error.code ?? 'bad_request', message: error.message });
+        return reply
+          .status(error.statusCode)
+          .send({ error: error.code ?? 'bad_request', message: error.message });
       }
       request.log.error({ err: error }, 'unhandled error');
       return reply.status(500).send({ error: 'internal', message: 'internal error' });

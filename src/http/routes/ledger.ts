@@ -43,7 +43,11 @@ export async function ledgerRoutes(app: App): Promise<void> {
         tags: ['ledger'],
         querystring: z.object({
           position: z.coerce.number().int().positive().optional().describe('a pinned head position'),
-          hash: z.string().regex(/^[0-9a-fA-F]{64}$/).optional().describe('the pinned head hash'),
+          hash: z
+            .string()
+            .regex(/^[0-9a-fA-F]{64}$/)
+            .optional()
+            .describe('the pinned head hash'),
         }),
         response: { 200: verifyReport, 409: verifyReport },
       },
