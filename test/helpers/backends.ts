@@ -74,6 +74,7 @@ async function containerUrl(): Promise<string | undefined> {
 export async function backends(): Promise<Backend[]> {
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
   if (url) return [pglite, serverBackend(url)];
+  if (process.env.CI) throw new Error('CI must test against a PostgreSQL server: set TEST_DATABASE_URL');
   if (process.env.OVERSIGHT_TEST_CONTAINERS !== '0') {
     const fromContainer = await containerUrl();
     if (fromContainer) return [pglite, serverBackend(fromContainer)];
