@@ -19,7 +19,11 @@ for (const backend of await backends()) {
       t.equal(e?.occurredAt.toISOString(), '2025-08-01T09:00:00.000Z');
       t.ok(e && Math.abs(e.recordedAt.getTime() - Date.now()) < 60_000, 'recorded by the database clock');
       const [read] = await store.readStream('task', 't-moha');
-      t.equal((read?.data as { unit: string } | undefined)?.unit, 'Bộ Nội vụ', 'Vietnamese text kept as given');
+      t.equal(
+        (read?.data as { unit: string } | undefined)?.unit,
+        'Bộ Nội vụ',
+        'Vietnamese text kept as given',
+      );
       t.same(read?.hash, e?.hash);
     });
 
