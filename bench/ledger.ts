@@ -22,7 +22,7 @@ export class LedgerUnderTest implements Side {
       await database.close();
       throw error;
     }
-    return new LedgerUnderTest(database, new EventStore(database.db, benchCatalogue));
+    return new LedgerUnderTest(database, new EventStore(database.sql, benchCatalogue));
   }
 
   async eventCount(): Promise<number> {

@@ -13,7 +13,7 @@ async function withLedger<T>(work: (ledger: Ledger, database: Database) => Promi
   const database = await openDatabase(config.storage);
   try {
     await migrateToLatest(database.db);
-    return await work(new Ledger(database.db, catalogue, projections), database);
+    return await work(new Ledger(database, catalogue, projections), database);
   } finally {
     await database.close();
   }
@@ -72,7 +72,7 @@ program
   .description('rebuild projections from position 0 (all, or those named)')
   .argument('[names...]', 'projection names')
   .action(async (names: string[]) => {
-    const reports = await withLedger((ledger, database) => ledger.projections.rebuild(database.db, names));
+    const reports = await withLedger((ledger) => ledger.projections.rebuild(names));
     for (const r of reports) {
       console.log(`${r.name}: ${r.events} events to position ${r.position} in ${r.milliseconds} ms`);
     }

@@ -4,13 +4,17 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { StorageConfig } from '../config.js';
 import type { LedgerSchema } from './schema.js';
+import { pgliteRunner, pgRunner, type SqlRunner } from './sql-runner.js';
 
 // int8 as a JS number: positions and counts stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 /** An open database, whichever backend serves it. */
 export interface Database {
+  /** Query builder and migrations. */
   readonly db: Kysely<LedgerSchema>;
+  /** Where the ledger and projection writers run their SQL: statements and transactions. */
+  readonly sql: SqlRunner;
   readonly kind: StorageConfig['kind'];
   /** A short human description, never containing credentials. */
   readonly description: string;
@@ -25,6 +29,7 @@ export async function openDatabase(storage: StorageConfig): Promise<Database> {
     const url = new URL(storage.url);
     return {
       db,
+      sql: pgRunner(pool),
       kind: 'postgres',
       description: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`,
       close: () => db.destroy(),
@@ -34,6 +39,7 @@ export async function openDatabase(storage: StorageConfig): Promise<Database> {
   const db = new Kysely<LedgerSchema>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
+    sql: pgliteRunner(pglite),
     kind: 'pglite',
     description: storage.dataDir === 'memory' ? 'PGlite (in memory)' : `PGlite (${storage.dataDir})`,
     close: () => db.destroy(),

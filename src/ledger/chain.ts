@@ -54,22 +54,30 @@ export function canonicalContent(e: ChainedContent): string {
   });
 }
 
-/** chain(n) = SHA-256(chain(n-1) ‖ canonical content of event n), per stream. */
+/** hash(n) = SHA-256(hash(n-1) ‖ canonical content of event n): each stream is a hash chain. */
 export function nextChain(previous: Buffer, e: ChainedContent): Buffer {
   return createHash('sha256').update(previous).update(canonicalContent(e), 'utf8').digest();
 }
 
-/** hash = SHA-256(chain ‖ "\n" position "\n" recorded_at): binds the event to its place and time. */
-export function eventHash(chain: Buffer, position: number, recordedAt: Date): Buffer {
-  return createHash('sha256')
-    .update(chain)
-    .update(`\n${position}\n${recordedAt.toISOString()}`, 'utf8')
-    .digest();
+/** What a seal covers of each event: its chain value, its position and its recording time. */
+export interface SealedEntry {
+  hash: Buffer;
+  position: number;
+  recordedAt: Date;
 }
 
-/** A seal: SHA-256(previous seal ‖ the hashes of the sealed events in position order). */
-export function sealHash(previous: Buffer, hashes: Iterable<Buffer>): Buffer {
+/** The bytes a seal hashes for one event: hash ‖ position (int8 BE) ‖ recorded_at ms (int8 BE). */
+export function sealBytes(e: SealedEntry): Buffer {
+  const b = Buffer.alloc(48);
+  e.hash.copy(b, 0);
+  b.writeBigInt64BE(BigInt(e.position), 32);
+  b.writeBigInt64BE(BigInt(e.recordedAt.getTime()), 40);
+  return b;
+}
+
+/** A seal: SHA-256(previous seal ‖ sealBytes of each covered event, in position order). */
+export function sealHash(previous: Buffer, entries: Iterable<SealedEntry>): Buffer {
   const h = createHash('sha256').update(previous);
-  for (const x of hashes) h.update(x);
+  for (const e of entries) h.update(sealBytes(e));
   return h.digest();
 }

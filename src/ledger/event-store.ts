@@ -1,11 +1,11 @@
-import { type Kysely, sql } from 'kysely';
 import type { EventCatalogue } from '../../events/catalogue.js';
-import type { LedgerSchema } from '../db/schema.js';
+import type { SqlClient } from '../db/sql-runner.js';
 import { ConcurrencyError, ValidationError } from '../errors.js';
-import { GENESIS, nextChain } from './chain.js';
-import { type EventRow, eventColumns, toRecordedEvent } from './rows.js';
+import { type ChainedContent, GENESIS, nextChain } from './chain.js';
+import { type EventRow, toRecordedEvent } from './rows.js';
+import * as q from './statements.js';
 import { StreamHeadCache } from './stream-head-cache.js';
-import type { AppendResult, ExpectedVersion, RecordedEvent, StreamAppend, StreamHead } from './types.js';
+import type { AppendResult, RecordedEvent, StreamAppend, StreamHead } from './types.js';
 
 /** How to read the global log. */
 export interface ReadAllOptions {
@@ -21,9 +21,6 @@ export interface ReadAllOptions {
   visibleOnly?: boolean;
 }
 
-/** Anything that runs queries: the database, or a transaction on it. */
-export type Executor = Kysely<LedgerSchema>;
-
 const CONFLICT_CODES = new Set(['OV409', '23505']);
 
 /** The append-only, ordered, hash-chained event log. */
@@ -31,7 +28,7 @@ export class EventStore {
   private readonly heads = new StreamHeadCache(50_000);
 
   constructor(
-    private readonly db: Executor,
+    private readonly sql: SqlClient,
     private readonly catalogue: EventCatalogue,
   ) {}
 
@@ -39,18 +36,26 @@ export class EventStore {
    * Appends events to one or more streams atomically, in one round trip once stream heads are
    * known. Inside a transaction it must be the transaction's first write, and its only append.
    */
-  async append(appends: StreamAppend[], executor: Executor = this.db): Promise<AppendResult> {
-    const payload: Record<string, unknown>[] = [];
-    const newHeads: [string, string, StreamHead][] = [];
+  async append(appends: StreamAppend[], client: SqlClient = this.sql): Promise<AppendResult> {
+    const payload: (ChainedContent & { hash: string; occurredAt: Date })[] = [];
+    const links: { streamType: string; streamId: string; version: number; hash: string }[] = [];
+    const heads: AppendResult['heads'] = [];
     for (const a of appends) {
-      const base = await this.baseHead(a, executor);
-      let chain = base.chain;
-      let version = base.version;
-      a.events.forEach((e, i) => {
+      const base = await this.baseHead(a, client);
+      if (base.version > 0) {
+        links.push({
+          streamType: a.streamType,
+          streamId: a.streamId,
+          version: base.version,
+          hash: base.hash.toString('hex'),
+        });
+      }
+      let { hash, version } = base;
+      for (const e of a.events) {
         const { schemaVersion, data } = this.catalogue.validate(e.type, e.data);
-        version += 1;
         const m = e.metadata;
-        const content = {
+        version += 1;
+        const content: ChainedContent = {
           streamType: a.streamType,
           streamId: a.streamId,
           streamVersion: version,
@@ -67,77 +72,50 @@ export class EventStore {
           tags: m.tags ?? {},
           occurredAt: new Date(m.occurredAt.getTime()),
         };
-        const previous = chain;
-        chain = nextChain(chain, content);
-        payload.push({
-          ...content,
-          metadata: content.tags,
-          occurredAt: content.occurredAt.toISOString(),
-          chain: chain.toString('hex'),
-          ...(i === 0 ? { previousChain: previous.toString('hex') } : {}),
-        });
-      });
-      newHeads.push([a.streamType, a.streamId, { version, chain }]);
+        hash = nextChain(hash, content);
+        payload.push({ ...content, hash: hash.toString('hex') });
+      }
+      heads.push({ streamType: a.streamType, streamId: a.streamId, head: { version, hash } });
     }
     if (payload.length === 0) throw new ValidationError('nothing to append', []);
 
-    let rows: { r_position: number | string; r_recorded_at: Date; r_hash: Uint8Array }[];
+    let row: { first: number | string; at: Date; count: number } | undefined;
     try {
-      rows = (
-        await sql<{ r_position: number; r_recorded_at: Date; r_hash: Uint8Array }>`
-        select * from ledger_append(${JSON.stringify(payload)}::jsonb)`.execute(executor)
-      ).rows;
+      [row] = await client.query(
+        q.named('append', q.APPEND, [JSON.stringify(payload), payload.length, JSON.stringify(links)]),
+      );
     } catch (error) {
       throw this.asConflict(error, appends) ?? error;
     }
-    if (executor === this.db) for (const [t, id, head] of newHeads) this.heads.set(t, id, head);
-    const events = rows.map((r, i) => {
-      const p = payload[i] as Record<string, unknown> & { tags: Record<string, unknown> };
-      return {
-        position: Number(r.r_position),
-        streamType: p.streamType as string,
-        streamId: p.streamId as string,
-        streamVersion: p.streamVersion as number,
-        eventId: p.eventId as string,
-        type: p.type as string,
-        schemaVersion: p.schemaVersion as number,
-        data: p.data,
-        actor: p.actor as string,
-        role: p.role as string,
-        onBehalfOf: p.onBehalfOf as string | null,
-        reason: p.reason as string | null,
-        correlationId: p.correlationId as string | null,
-        causationId: p.causationId as string | null,
-        tags: p.tags,
-        occurredAt: new Date(p.occurredAt as string),
-        recordedAt: r.r_recorded_at,
-        chain: Buffer.from(p.chain as string, 'hex'),
-        hash: Buffer.from(r.r_hash),
-      } satisfies RecordedEvent;
-    });
-    return {
-      events,
-      firstPosition: events[0]?.position ?? 0,
-      lastPosition: events[events.length - 1]?.position ?? 0,
-    };
+    if (!row || row.count !== payload.length) throw new Error('the ledger did not record the whole append');
+    const first = Number(row.first);
+    const recordedAt = row.at;
+    if (client === this.sql) this.remember(heads);
+    const events: RecordedEvent[] = payload.map(({ hash: _hash, ...e }, i) => ({
+      ...e,
+      position: first + i,
+      recordedAt,
+    }));
+    return { events, heads, firstPosition: first, lastPosition: first + events.length - 1 };
   }
 
   /** Remembers stream heads written by a transaction, once it has committed. */
   rememberCommitted(result: AppendResult): void {
-    for (const e of result.events) {
-      this.heads.set(e.streamType, e.streamId, { version: e.streamVersion, chain: e.chain });
-    }
+    this.remember(result.heads);
   }
 
   /** Every event of one stream, in version order, upcast to the latest schemas. */
   async readStream(
     streamType: string,
     streamId: string,
-    executor: Executor = this.db,
+    client: SqlClient = this.sql,
   ): Promise<RecordedEvent[]> {
-    const { rows } = await sql<EventRow>`select ${eventColumns} from events
-      where stream_type = ${streamType} and stream_id = ${streamId}
-      order by stream_version`.execute(executor);
+    const rows = await client.query<EventRow & { hash: Uint8Array }>(
+      q.named('read_stream', q.READ_STREAM, [streamType, streamId]),
+    );
+    const last = rows[rows.length - 1];
+    if (last)
+      this.heads.set(streamType, streamId, { version: last.stream_version, hash: Buffer.from(last.hash) });
     return rows.map((r) => this.upcast(toRecordedEvent(r)));
   }
 
@@ -146,22 +124,30 @@ export class EventStore {
    * transaction still running are visible, so the answer is always a prefix of the final log:
    * a reader that continues from its last position never misses a late commit.
    */
-  async readAll(options: ReadAllOptions = {}, executor: Executor = this.db): Promise<RecordedEvent[]> {
-    const { after = 0, limit = 1000, upTo, upcast = true, visibleOnly = true } = options;
-    const { rows } = await sql<EventRow>`select ${eventColumns} from events
-      where position > ${after}
-        ${visibleOnly ? sql`and transaction_id < pg_snapshot_xmin(pg_current_snapshot())` : sql``}
-        ${upTo === undefined ? sql`` : sql`and position <= ${upTo}`}
-      order by position limit ${limit}`.execute(executor);
+  async readAll(options: ReadAllOptions = {}, client: SqlClient = this.sql): Promise<RecordedEvent[]> {
+    const {
+      after = 0,
+      limit = 1000,
+      upTo = Number.MAX_SAFE_INTEGER,
+      upcast = true,
+      visibleOnly = true,
+    } = options;
+    const statement = visibleOnly
+      ? q.named('read_all', q.READ_ALL, [after, limit, upTo])
+      : q.named('read_all_committed', q.READ_ALL_COMMITTED, [after, limit, upTo]);
+    const rows = await client.query<EventRow>(statement);
     const events = rows.map(toRecordedEvent);
     return upcast ? events.map((e) => this.upcast(e)) : events;
   }
 
   /** The last position of the visible log (0 when empty). */
-  async lastPosition(executor: Executor = this.db): Promise<number> {
-    const { rows } = await sql<{ p: number | null }>`select max(position) as p from events
-      where transaction_id < pg_snapshot_xmin(pg_current_snapshot())`.execute(executor);
-    return Number(rows[0]?.p ?? 0);
+  async lastPosition(client: SqlClient = this.sql): Promise<number> {
+    const [row] = await client.query<{ position: number }>(q.named('last_position', q.LAST_POSITION, []));
+    return Number(row?.position ?? 0);
+  }
+
+  private remember(heads: AppendResult['heads']): void {
+    for (const h of heads) this.heads.set(h.streamType, h.streamId, h.head);
   }
 
   private upcast(e: RecordedEvent): RecordedEvent {
@@ -169,14 +155,19 @@ export class EventStore {
     return schemaVersion === e.schemaVersion ? e : { ...e, schemaVersion, data };
   }
 
-  private async baseHead(a: StreamAppend, executor: Executor): Promise<StreamHead> {
-    const expected: ExpectedVersion = a.expectedVersion;
-    if (expected === 'no_stream' || expected === 0) return { version: 0, chain: GENESIS };
+  private async baseHead(a: StreamAppend, client: SqlClient): Promise<StreamHead> {
+    const expected = a.expectedVersion;
+    if (expected === 'no_stream' || expected === 0) return { version: 0, hash: GENESIS };
     if (expected !== 'any') {
       const cached = this.heads.get(a.streamType, a.streamId, expected);
       if (cached) return cached;
     }
-    const head = await this.readHead(a.streamType, a.streamId, executor);
+    const [row] = await client.query<{ stream_version: number; hash: Uint8Array }>(
+      q.named('read_head', q.READ_HEAD, [a.streamType, a.streamId]),
+    );
+    const head = row
+      ? { version: row.stream_version, hash: Buffer.from(row.hash) }
+      : { version: 0, hash: GENESIS };
     if (expected !== 'any' && head.version !== expected) {
       throw new ConcurrencyError(
         `stream ${a.streamType}/${a.streamId} is at version ${head.version}, expected ${expected}`,
@@ -184,17 +175,6 @@ export class EventStore {
       );
     }
     return head;
-  }
-
-  private async readHead(streamType: string, streamId: string, executor: Executor): Promise<StreamHead> {
-    const { rows } = await sql<{ stream_version: number; chain: Uint8Array }>`
-      select stream_version, chain from events
-      where stream_type = ${streamType} and stream_id = ${streamId}
-      order by stream_version desc limit 1`.execute(executor);
-    const row = rows[0];
-    return row
-      ? { version: row.stream_version, chain: Buffer.from(row.chain) }
-      : { version: 0, chain: GENESIS };
   }
 
   private asConflict(error: unknown, appends: StreamAppend[]): ConcurrencyError | undefined {

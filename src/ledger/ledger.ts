@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
 import type { EventCatalogue } from '../../events/catalogue.js';
-import type { LedgerSchema } from '../db/schema.js';
+import type { Database } from '../db/database.js';
 import { ConcurrencyError, IdempotencyKeyReusedError } from '../errors.js';
 import type { Projection } from '../projections/projection.js';
 import { ProjectionRunner } from '../projections/runner.js';
@@ -32,12 +31,12 @@ export class Ledger {
   readonly projections: ProjectionRunner;
 
   constructor(
-    readonly db: Kysely<LedgerSchema>,
+    readonly database: Database,
     catalogue: EventCatalogue,
     projections: readonly Projection[],
   ) {
-    this.store = new EventStore(db, catalogue);
-    this.projections = new ProjectionRunner(projections, this.store);
+    this.store = new EventStore(database.sql, catalogue);
+    this.projections = new ProjectionRunner(projections, this.store, database);
   }
 
   /**
@@ -78,14 +77,16 @@ export class Ledger {
     idempotency: Idempotency | undefined,
     requestHash: Buffer | undefined,
   ): Promise<WriteOutcome<R>> {
-    const { result, response } = await this.db.transaction().execute(async (trx) => {
-      const result = await this.store.append(appends, trx);
-      await this.projections.applyInline(trx, result.events);
+    const { result, response } = await this.database.sql.transaction(async (tx) => {
+      const result = await this.store.append(appends, tx);
+      await this.projections.applyInline(tx, result.events);
       const response = respond(result);
       if (idempotency && requestHash) {
-        await sql`insert into idempotency_keys (key, request_hash, response, first_position)
-          values (${idempotency.key}, ${requestHash}, ${JSON.stringify(response)}::jsonb,
-            ${result.firstPosition})`.execute(trx);
+        await tx.query({
+          text: `insert into idempotency_keys (key, request_hash, response, first_position)
+            values ($1, $2, $3::jsonb, $4)`,
+          values: [idempotency.key, requestHash, JSON.stringify(response), result.firstPosition],
+        });
       }
       return { result, response };
     });
@@ -95,23 +96,24 @@ export class Ledger {
 
   /** Seals the visible log and returns the new head. */
   seal(): Promise<LedgerHead> {
-    return seal(this.db);
+    return seal(this.database.sql);
   }
 
   /** The latest seal, without sealing. */
   head(): Promise<LedgerHead> {
-    return latestSeal(this.db);
+    return latestSeal(this.database.sql);
   }
 
   /** Recomputes every chain and seal. */
   verify(options?: Parameters<typeof verifyLedger>[1]): Promise<VerifyReport> {
-    return verifyLedger(this.db, options);
+    return verifyLedger(this.database.sql, options);
   }
 
   private async earlierResponse<R>(key: string, requestHash: Buffer): Promise<WriteOutcome<R> | undefined> {
-    const { rows } = await sql<{ request_hash: Uint8Array; response: R }>`
-      select request_hash, response from idempotency_keys where key = ${key}`.execute(this.db);
-    const row = rows[0];
+    const [row] = await this.database.sql.query<{ request_hash: Uint8Array; response: R }>({
+      text: 'select request_hash, response from idempotency_keys where key = $1',
+      values: [key],
+    });
     if (!row) return undefined;
     if (!Buffer.from(row.request_hash).equals(requestHash)) {
       throw new IdempotencyKeyReusedError('this Idempotency-Key was already used for a different request', {

@@ -1,12 +1,6 @@
-import { sql } from 'kysely';
 import type { RecordedEvent } from './types.js';
 
-/** The event columns every reader selects, in one place. */
-export const eventColumns = sql`position, stream_type, stream_id, stream_version, event_id,
-  event_type, schema_version, data, actor, role, on_behalf_of, reason, correlation_id,
-  causation_id, metadata, occurred_at, recorded_at, chain, hash`;
-
-/** A row as either driver returns it (pg: int8 as number, bytea as Buffer; PGlite: Uint8Array). */
+/** A row as the ledger's read statements return it (times as epoch milliseconds). */
 export interface EventRow {
   position: number | string;
   stream_type: string;
@@ -23,10 +17,8 @@ export interface EventRow {
   correlation_id: string | null;
   causation_id: string | null;
   metadata: Record<string, unknown>;
-  occurred_at: Date;
-  recorded_at: Date;
-  chain: Uint8Array;
-  hash: Uint8Array;
+  occurred_at: number;
+  recorded_at: number;
 }
 
 /** Maps a stored row to the ledger's event shape, exactly as stored (no upcasting). */
@@ -47,9 +39,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     correlationId: row.correlation_id,
     causationId: row.causation_id,
     tags: row.metadata,
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at,
-    chain: Buffer.from(row.chain),
-    hash: Buffer.from(row.hash),
+    occurredAt: new Date(row.occurred_at),
+    recordedAt: new Date(row.recorded_at),
   };
 }

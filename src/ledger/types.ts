@@ -49,19 +49,18 @@ export interface RecordedEvent {
   tags: Record<string, unknown>;
   occurredAt: Date;
   recordedAt: Date;
-  chain: Buffer;
+}
+
+/** Where a stream stands: its version and the chain value (hash) of its last event. */
+export interface StreamHead {
+  version: number;
   hash: Buffer;
 }
 
-/** Where a stream stands: its version and the chain value of its last event. */
-export interface StreamHead {
-  version: number;
-  chain: Buffer;
-}
-
-/** What an append returns: the new events as recorded. */
+/** What an append returns: the new events as recorded, and the new stream heads. */
 export interface AppendResult {
   events: RecordedEvent[];
+  heads: { streamType: string; streamId: string; head: StreamHead }[];
   firstPosition: number;
   lastPosition: number;
 }

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
-import { eventHash, GENESIS, nextChain, sealHash } from './chain.js';
-import type { Executor } from './event-store.js';
-import { type EventRow, eventColumns, toRecordedEvent } from './rows.js';
+import type { SqlClient } from '../db/sql-runner.js';
+import { GENESIS, nextChain, type SealedEntry, sealHash } from './chain.js';
+import { type EventRow, toRecordedEvent } from './rows.js';
 
 /** What verification found; `firstMismatch` is the first position that does not hold. */
 export interface VerifyReport {
@@ -23,22 +22,28 @@ interface Checkpoint {
 
 const PAGE = 5000;
 
+const PAGE_QUERY = `select position, stream_type, stream_id, stream_version, event_id, event_type,
+  schema_version, data, actor, role, on_behalf_of, reason, correlation_id, causation_id, metadata,
+  (extract(epoch from occurred_at) * 1000)::float8 as occurred_at,
+  (extract(epoch from recorded_at) * 1000)::float8 as recorded_at, hash
+  from events where position > $1 order by position limit $2`;
+
 /**
- * Recomputes every per-stream chain, every event hash and every seal from the rows as stored.
- * A row changed, inserted, reordered or removed behind the application's back shows up as the
- * first position whose recomputation disagrees.
+ * Recomputes every per-stream chain and every seal from the rows as stored. A row changed,
+ * inserted, reordered or removed behind the application's back shows up as the first position
+ * whose recomputation disagrees: the event itself when its content or stream order changed,
+ * the covering seal when its position or recording time changed or a sealed event vanished.
  */
 export async function verifyLedger(
-  db: Executor,
+  db: SqlClient,
   options: { expectHead?: { position: number; hash: string } } = {},
 ): Promise<VerifyReport> {
   const checkpoints = await readCheckpoints(db);
   const streams = new Map<string, { version: number; chain: Buffer }>();
   let cp = 0;
   let sealed: Buffer = GENESIS;
-  let pendingHashes: Buffer[] = [];
+  let pending: SealedEntry[] = [];
   let eventsChecked = 0;
-  let after = 0;
   let lastPosition = 0;
   const fail = (position: number, reason: string): VerifyReport => ({
     ok: false,
@@ -49,55 +54,48 @@ export async function verifyLedger(
     headHash: sealed.toString('hex'),
     firstMismatch: { position, reason },
   });
+  // Closes every seal that ends before `position`; returns the reason the first bad one fails.
+  const closeSealsBefore = (position: number): { at: number; reason: string } | undefined => {
+    for (let next = checkpoints[cp]; next && next.position < position; next = checkpoints[cp]) {
+      const reason = checkSeal(next, sealed, pending, lastPosition);
+      if (reason) return { at: next.position, reason };
+      sealed = next.hash;
+      pending = [];
+      cp += 1;
+    }
+    return undefined;
+  };
 
   for (;;) {
-    const { rows } = await sql<EventRow>`select ${eventColumns} from events
-      where position > ${after} order by position limit ${PAGE}`.execute(db);
+    const rows = await db.query<EventRow & { hash: Uint8Array }>({
+      text: PAGE_QUERY,
+      values: [lastPosition, PAGE],
+    });
     for (const row of rows) {
       const e = toRecordedEvent(row);
-      const next = checkpoints[cp];
-      if (next && e.position > next.position) {
-        const problem = closeCheckpoint(next, sealed, pendingHashes, lastPosition);
-        if (problem) return fail(next.position, problem);
-        sealed = next.hash;
-        pendingHashes = [];
-        cp += 1;
-      }
+      const closed = closeSealsBefore(e.position);
+      if (closed) return fail(closed.at, closed.reason);
       const key = `${e.streamType}\u0000${e.streamId}`;
       const stream = streams.get(key) ?? { version: 0, chain: GENESIS };
       if (e.streamVersion !== stream.version + 1) {
-        return fail(
-          e.position,
-          `stream ${e.streamType}/${e.streamId} jumps from version ${stream.version} to ${e.streamVersion}`,
-        );
+        const jump = `from version ${stream.version} to ${e.streamVersion}`;
+        return fail(e.position, `stream ${e.streamType}/${e.streamId} jumps ${jump}`);
       }
       const chain = nextChain(stream.chain, e);
-      if (!chain.equals(e.chain)) {
-        return fail(
-          e.position,
-          `content of ${e.streamType}/${e.streamId} v${e.streamVersion} does not match its chain`,
-        );
-      }
-      if (!eventHash(chain, e.position, e.recordedAt).equals(e.hash)) {
-        return fail(e.position, 'position or recorded_at does not match the event hash');
+      const stored = Buffer.from(row.hash);
+      if (!chain.equals(stored)) {
+        const which = `${e.streamType}/${e.streamId} v${e.streamVersion}`;
+        return fail(e.position, `content of ${which} does not match its chain`);
       }
       streams.set(key, { version: e.streamVersion, chain });
-      pendingHashes.push(e.hash);
+      pending.push({ hash: stored, position: e.position, recordedAt: e.recordedAt });
       lastPosition = e.position;
       eventsChecked += 1;
     }
     if (rows.length < PAGE) break;
-    after = lastPosition;
   }
-  while (cp < checkpoints.length) {
-    const next = checkpoints[cp] as Checkpoint;
-    const problem = closeCheckpoint(next, sealed, pendingHashes, lastPosition);
-    if (problem) return fail(next.position, problem);
-    sealed = next.hash;
-    pendingHashes = [];
-    cp += 1;
-  }
-  const sealedThrough = checkpoints[checkpoints.length - 1]?.position ?? 0;
+  const closed = closeSealsBefore(Number.POSITIVE_INFINITY);
+  if (closed) return fail(closed.at, closed.reason);
   if (options.expectHead) {
     const pinned = checkpoints.find((c) => c.position === options.expectHead?.position);
     if (!pinned || pinned.hash.toString('hex') !== options.expectHead.hash.toLowerCase()) {
@@ -108,34 +106,33 @@ export async function verifyLedger(
     ok: true,
     eventsChecked,
     checkpointsChecked: cp,
-    sealedThrough,
-    unsealedEvents: pendingHashes.length,
+    sealedThrough: checkpoints[checkpoints.length - 1]?.position ?? 0,
+    unsealedEvents: pending.length,
     headHash: sealed.toString('hex'),
   };
 }
 
-function closeCheckpoint(
-  c: Checkpoint,
-  previous: Buffer,
-  hashes: Buffer[],
-  lastPosition: number,
-): string | undefined {
-  if (hashes.length !== c.eventCount) {
-    return `seal at ${c.position} covers ${c.eventCount} events, the log holds ${hashes.length}`;
+function checkSeal(c: Checkpoint, previous: Buffer, entries: SealedEntry[], lastPosition: number) {
+  if (entries.length !== c.eventCount) {
+    return `seal at ${c.position} covers ${c.eventCount} events, the log holds ${entries.length}`;
   }
   if (lastPosition !== c.position) return `seal at ${c.position} ends on an event that is missing`;
-  if (!sealHash(previous, hashes).equals(c.hash)) return `seal at ${c.position} does not match`;
+  if (!sealHash(previous, entries).equals(c.hash)) {
+    const range = `${c.previousPosition + 1}–${c.position}`;
+    return `seal at ${c.position} does not match: a position or recording time in ${range} was changed`;
+  }
   return undefined;
 }
 
-async function readCheckpoints(db: Executor): Promise<Checkpoint[]> {
-  const { rows } = await sql<{
+async function readCheckpoints(db: SqlClient): Promise<Checkpoint[]> {
+  const rows = await db.query<{
     position: number;
     previous_position: number;
     event_count: number;
     hash: Uint8Array;
-  }>`select position, previous_position, event_count, hash from ledger_checkpoints
-     order by position`.execute(db);
+  }>({
+    text: 'select position, previous_position, event_count, hash from ledger_checkpoints order by position',
+  });
   return rows.map((r) => ({
     position: Number(r.position),
     previousPosition: Number(r.previous_position),

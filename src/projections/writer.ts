@@ -1,10 +1,18 @@
-// biome-ignore-all lint/suspicious/noExplicitAny: projection tables are named at run time
 import { type Kysely, sql } from 'kysely';
+import type { SqlClient } from '../db/sql-runner.js';
 import type { ProjectionOp, Row } from './projection.js';
 
-/** The one place projection operations become SQL. */
-export async function applyOps(db: Kysely<any>, ops: readonly ProjectionOp[]): Promise<void> {
-  for (const op of ops) await sql`${statement(op)}`.execute(db);
+/**
+ * The one place projection operations become SQL: Kysely builds each statement, the ledger's
+ * SQL client runs it inside the caller's transaction.
+ */
+export async function applyOps(
+  // biome-ignore lint/suspicious/noExplicitAny: compiles statements for tables named at run time
+  builder: Kysely<any>,
+  client: SqlClient,
+  ops: readonly ProjectionOp[],
+): Promise<void> {
+  for (const op of ops) await client.query(statement(op).compile(builder));
 }
 
 function statement(op: ProjectionOp) {

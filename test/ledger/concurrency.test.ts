@@ -13,7 +13,7 @@ for (const backend of await backends()) {
     const { database, drop } = await backend.open();
     t.teardown(drop);
     // One store per writer: separate caches, as separate processes would have.
-    const stores = Array.from({ length: WRITERS }, () => new EventStore(database.db, testCatalogue));
+    const stores = Array.from({ length: WRITERS }, () => new EventStore(database.sql, testCatalogue));
     const wins = new Map<number, number>();
     let conflicts = 0;
 
@@ -48,7 +48,7 @@ for (const backend of await backends()) {
     );
     t.equal(wins.size, TARGET_VERSION);
     if (backend.concurrent) t.ok(conflicts > 0, `losers were told (${conflicts} conflicts)`);
-    const verified = await import('../../src/ledger/verify.js').then((m) => m.verifyLedger(database.db));
+    const verified = await import('../../src/ledger/verify.js').then((m) => m.verifyLedger(database.sql));
     t.ok(verified.ok, 'the chain holds after the race');
   });
 }

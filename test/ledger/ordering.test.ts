@@ -13,7 +13,7 @@ for (const backend of servers) {
   t.test(`${backend.name}: a reader never skips an event whose transaction commits late`, async (t) => {
     const { database, drop } = await backend.open();
     t.teardown(drop);
-    const store = new EventStore(database.db, testCatalogue);
+    const store = new EventStore(database.sql, testCatalogue);
     await store.append([toStream('before', 'no_stream', taskAssigned('Bộ Nội vụ'))]);
     const seen = await store.readAll();
     const checkpoint = seen[seen.length - 1]?.position ?? 0;
@@ -28,7 +28,7 @@ for (const backend of servers) {
     const aHasAppended = new Promise<void>((resolve) => {
       aAppended = resolve;
     });
-    const writerA = database.db.transaction().execute(async (trx) => {
+    const writerA = database.sql.transaction(async (trx) => {
       const r = await store.append([toStream('late', 'no_stream', taskAssigned('Bộ Tư pháp'))], trx);
       aPosition = r.firstPosition;
       aAppended();
@@ -51,7 +51,7 @@ for (const backend of servers) {
       [aPosition, b.firstPosition],
       'after A commits, the reader gets A then B, in position order',
     );
-    const head = await import('../../src/ledger/seal.js').then((m) => m.seal(database.db));
+    const head = await import('../../src/ledger/seal.js').then((m) => m.seal(database.sql));
     t.equal(head.position, b.firstPosition, 'the seal covers both, once both are final');
   });
 
@@ -59,7 +59,7 @@ for (const backend of servers) {
     const { database, drop } = await backend.open();
     t.teardown(drop);
     const { seal } = await import('../../src/ledger/seal.js');
-    const store = new EventStore(database.db, testCatalogue);
+    const store = new EventStore(database.sql, testCatalogue);
     let release!: () => void;
     const holds = new Promise<void>((r) => {
       release = r;
@@ -68,20 +68,20 @@ for (const backend of servers) {
     const hasAppended = new Promise<void>((r) => {
       appended = r;
     });
-    const open = database.db.transaction().execute(async (trx) => {
+    const open = database.sql.transaction(async (trx) => {
       await store.append([toStream('open', 'no_stream', taskAssigned('Bộ Y tế'))], trx);
       appended();
       await holds;
     });
     await hasAppended;
     await store.append([toStream('closed', 'no_stream', taskAssigned('Bộ Xây dựng'))]);
-    const sealedWhileOpen = await seal(database.db);
+    const sealedWhileOpen = await seal(database.sql);
     t.equal(sealedWhileOpen.position, 0, 'nothing sealed past the open transaction');
     release();
     await open;
-    const sealed = await seal(database.db);
+    const sealed = await seal(database.sql);
     t.equal(sealed.eventCount, 2);
     const { verifyLedger } = await import('../../src/ledger/verify.js');
-    t.ok((await verifyLedger(database.db)).ok);
+    t.ok((await verifyLedger(database.sql)).ok);
   });
 }

@@ -30,8 +30,8 @@ for (const backend of await backends()) {
   t.test(backend.name, async (t) => {
     const { database, drop } = await backend.open();
     t.teardown(drop);
-    const ledger = new Ledger(database.db, testCatalogue, projections);
-    await ledger.projections.catchUp(database.db);
+    const ledger = new Ledger(database, testCatalogue, projections);
+    await ledger.projections.catchUp();
     const units = ['Bộ Nội vụ', 'Bộ Tư pháp', 'Tuyên Quang', 'Hà Giang', 'Lào Cai'];
     for (let i = 0; i < 60; i++) {
       const unit = units[i % units.length] as string;
@@ -39,21 +39,21 @@ for (const backend of await backends()) {
     }
 
     t.test('a rebuild from position 0 yields read tables identical to the live ones', async (t) => {
-      const live = await ledger.projections.checksum(database.db, 'ledger_streams');
+      const live = await ledger.projections.checksum('ledger_streams');
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from ledger_streams`.execute(
         database.db,
       );
       t.equal(rows[0]?.n, 12, 'the live projection has one row per stream');
-      const [report] = await ledger.projections.rebuild(database.db, ['ledger_streams']);
+      const [report] = await ledger.projections.rebuild(['ledger_streams']);
       t.equal(report?.events, 60);
-      t.equal(await ledger.projections.checksum(database.db, 'ledger_streams'), live);
+      t.equal(await ledger.projections.checksum('ledger_streams'), live);
     });
 
     t.test('a projection added later catches up from the log, then keeps up inline', async (t) => {
       await sql`create table test_tasks_per_unit (unit text primary key, last_clause text not null,
         last_position bigint not null, first_position bigint not null)`.execute(database.db);
-      const later = new Ledger(database.db, testCatalogue, [...projections, tasksPerUnit]);
-      const caughtUp = await later.projections.catchUp(database.db);
+      const later = new Ledger(database, testCatalogue, [...projections, tasksPerUnit]);
+      const caughtUp = await later.projections.catchUp();
       t.same(
         caughtUp.map((r) => r.name),
         ['test_tasks_per_unit'],
@@ -64,14 +64,14 @@ for (const backend of await backends()) {
       t.equal(rows.length, 5);
       t.equal(rows.find((r) => r.unit === 'Lào Cai')?.last_clause, '5.(59)');
       await later.write([toStream('task-new', 'no_stream', taskAssigned('Lào Cai', '5.(60)'))], () => null);
-      const live = await later.projections.checksum(database.db, 'test_tasks_per_unit');
-      await later.projections.rebuild(database.db, ['test_tasks_per_unit']);
-      t.equal(await later.projections.checksum(database.db, 'test_tasks_per_unit'), live);
-      t.same(await later.projections.catchUp(database.db), [], 'nothing to catch up on the next start');
+      const live = await later.projections.checksum('test_tasks_per_unit');
+      await later.projections.rebuild(['test_tasks_per_unit']);
+      t.equal(await later.projections.checksum('test_tasks_per_unit'), live);
+      t.same(await later.projections.catchUp(), [], 'nothing to catch up on the next start');
     });
 
     t.test('rebuilding an unknown projection is refused', async (t) => {
-      await t.rejects(ledger.projections.rebuild(database.db, ['no_such_view']), /no such projection/);
+      await t.rejects(ledger.projections.rebuild(['no_such_view']), /no such projection/);
     });
   });
 }

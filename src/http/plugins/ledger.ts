@@ -27,8 +27,8 @@ export const ledgerPlugin = fp<LedgerPluginOptions>(
     app.addHook('onClose', () => database.close());
     const applied = await migrateToLatest(database.db);
     if (applied.length) app.log.info({ migrations: applied }, 'database migrated');
-    const ledger = new Ledger(database.db, options.catalogue, options.projections);
-    const rebuilt = await ledger.projections.catchUp(database.db);
+    const ledger = new Ledger(database, options.catalogue, options.projections);
+    const rebuilt = await ledger.projections.catchUp();
     for (const r of rebuilt) app.log.info(r, 'projection caught up from the log');
     app.decorate('database', database);
     app.decorate('ledger', ledger);

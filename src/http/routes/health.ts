@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { App } from '../app-type.js';
 
@@ -18,7 +17,7 @@ export async function healthRoutes(app: App): Promise<void> {
     },
     async (_request, reply) => {
       try {
-        await sql`select 1`.execute(app.database.db);
+        await app.database.sql.query({ text: 'select 1' });
         return { status: 'ok' as const, database: app.database.description };
       } catch (error) {
         return reply.status(503).send({

@@ -1,0 +1,74 @@
+import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
+import type { CompiledQuery } from 'kysely';
+import type pg from 'pg';
+
+/** A statement; `name` makes PostgreSQL plan it once per connection (the hot paths use it). */
+export interface Statement {
+  name?: string;
+  text: string;
+  values?: readonly unknown[];
+}
+
+/** Runs statements on one connection or transaction. */
+export interface SqlClient {
+  query<R>(statement: Statement | CompiledQuery): Promise<R[]>;
+}
+
+/** Runs statements, and transactions on one connection. */
+export interface SqlRunner extends SqlClient {
+  transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T>;
+}
+
+function normalise(statement: Statement | CompiledQuery): Statement {
+  return 'sql' in statement ? { text: statement.sql, values: statement.parameters } : statement;
+}
+
+/** Over a pg pool: named statements are prepared once per pooled connection. */
+export function pgRunner(pool: pg.Pool): SqlRunner {
+  const on = (client: pg.Pool | pg.PoolClient): SqlClient => ({
+    async query<R>(statement: Statement | CompiledQuery) {
+      const s = normalise(statement);
+      const result = await client.query({ name: s.name, text: s.text, values: s.values as unknown[] });
+      return result.rows as R[];
+    },
+  });
+  return {
+    ...on(pool),
+    async transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work(on(client));
+        await client.query('commit');
+        client.release();
+        return result;
+      } catch (error) {
+        try {
+          await client.query('rollback');
+          // The append's short session lock is released by the statement itself; this only
+          // matters if the statement was interrupted between taking and releasing it.
+          await client.query('select pg_advisory_unlock_all()');
+          client.release();
+        } catch (cleanup) {
+          client.release(cleanup as Error);
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/** Over PGlite: one connection; its transaction() keeps other queries out meanwhile. */
+export function pgliteRunner(db: PGlite): SqlRunner {
+  const on = (client: PGlite | PGliteTransaction): SqlClient => ({
+    async query<R>(statement: Statement | CompiledQuery) {
+      const s = normalise(statement);
+      const result = await client.query<R>(s.text, s.values as unknown[]);
+      return result.rows;
+    },
+  });
+  return {
+    ...on(db),
+    transaction: (work) => db.transaction((tx) => work(on(tx))),
+  };
+}
