@@ -23,6 +23,30 @@ export interface ReadAllOptions {
 
 const CONFLICT_CODES = new Set(['OV409', '23505']);
 
+type Payload = ChainedContent & { hash: string };
+
+/** One event as the typed parameters of APPEND_ONE, in column order. */
+function eventParameters(e: Payload): unknown[] {
+  return [
+    e.streamType,
+    e.streamId,
+    e.streamVersion,
+    e.eventId,
+    e.type,
+    e.schemaVersion,
+    JSON.stringify(e.data),
+    e.actor,
+    e.role,
+    e.onBehalfOf,
+    e.reason,
+    e.correlationId,
+    e.causationId,
+    JSON.stringify(e.tags),
+    e.occurredAt.toISOString(),
+    Buffer.from(e.hash, 'hex'),
+  ];
+}
+
 /** The append-only, ordered, hash-chained event log. */
 export class EventStore {
   private readonly heads = new StreamHeadCache(50_000);
@@ -37,8 +61,8 @@ export class EventStore {
    * known. Inside a transaction it must be the transaction's first write, and its only append.
    */
   async append(appends: StreamAppend[], client: SqlClient = this.sql): Promise<AppendResult> {
-    const payload: (ChainedContent & { hash: string; occurredAt: Date })[] = [];
-    const links: { streamType: string; streamId: string; version: number; hash: string }[] = [];
+    const payload: Payload[] = [];
+    const links: { streamType: string; streamId: string; version: number; hash: Buffer }[] = [];
     const heads: AppendResult['heads'] = [];
     for (const a of appends) {
       const base = await this.baseHead(a, client);
@@ -47,7 +71,7 @@ export class EventStore {
           streamType: a.streamType,
           streamId: a.streamId,
           version: base.version,
-          hash: base.hash.toString('hex'),
+          hash: base.hash,
         });
       }
       let { hash, version } = base;
@@ -79,15 +103,25 @@ export class EventStore {
     }
     if (payload.length === 0) throw new ValidationError('nothing to append', []);
 
-    let row: { first: number | string; at: Date; count: number } | undefined;
+    const take = [
+      links.map((l) => l.streamType),
+      links.map((l) => l.streamId),
+      links.map((l) => l.version),
+      links.map((l) => l.hash),
+      payload.length,
+    ];
+    let rows: { first: number | string; at: Date }[];
     try {
-      [row] = await client.query(
-        q.named('append', q.APPEND, [JSON.stringify(payload), payload.length, JSON.stringify(links)]),
+      rows = await client.query(
+        payload.length === 1
+          ? q.named('append_one', q.APPEND_ONE, [...take, ...eventParameters(payload[0] as Payload)])
+          : q.named('append_many', q.APPEND_MANY, [...take, JSON.stringify(payload)]),
       );
     } catch (error) {
       throw this.asConflict(error, appends) ?? error;
     }
-    if (!row || row.count !== payload.length) throw new Error('the ledger did not record the whole append');
+    const row = rows[0];
+    if (!row || rows.length !== payload.length) throw new Error('the ledger did not record the whole append');
     const first = Number(row.first);
     const recordedAt = row.at;
     if (client === this.sql) this.remember(heads);

@@ -2,49 +2,33 @@ import type { Statement } from '../db/sql-runner.js';
 
 // The ledger's SQL. Named statements are planned once per connection.
 
+const INSERT_INTO = `insert into events (position, transaction_id, stream_type, stream_id,
+  stream_version, event_id, event_type, schema_version, data, actor, role, on_behalf_of, reason,
+  correlation_id, causation_id, metadata, occurred_at, recorded_at, hash)`;
+
+/** Links ($1..$4: stream types, ids, versions, chain values) and the count, for ledger_take. */
+const TAKE = 'ledger_take($5, $1::text[], $2::text[], $3::integer[], $4::bytea[])';
+
 /**
- * Appends a batch ($1: events as JSON, $2: how many, $3: for each stream, the stored event the
- * batch links to). Materialized CTEs run in data-dependency order: refuse (no lock held yet) →
- * lock → transaction id, positions and clock → unlock → insert. Position order thus agrees
- * with transaction-id order, and writers still commit in parallel.
+ * Appends one event from typed parameters (no JSON to unpack: the common case, a command's
+ * single event). ledger_take refuses, locks, numbers and times it; see migration 001.
  */
-export const APPEND = `
-with refused as materialized (
-  select ledger_refuse('OV500', 'an append must be the first write of its transaction')
-  where pg_current_xact_id_if_assigned() is not null
-  union all
-  select ledger_refuse('OV409', 'stream ' || (l->>'streamType') || '/' || (l->>'streamId')
-    || ' is not at version ' || (l->>'version'))
-  from jsonb_array_elements($3::jsonb) l
-  where not exists (
-    select 1 from events p
-    where p.stream_type = l->>'streamType' and p.stream_id = l->>'streamId'
-      and p.stream_version = (l->>'version')::integer and p.hash = decode(l->>'hash', 'hex'))
-),
-locked as materialized (select pg_advisory_lock(4242001) from (select count(*) from refused) r),
-taken as materialized (
-  select pg_current_xact_id() as xid, date_trunc('milliseconds', clock_timestamp()) as at,
-    nextval('events_position_seq') as first
-  from locked),
-reserved as materialized (
-  select xid, at, first,
-    case when $2::integer > 1 then setval('events_position_seq', first + $2::integer - 1) end
-  from taken),
-unlocked as materialized (select pg_advisory_unlock(4242001) from reserved),
-inserted as (
-  insert into events (position, transaction_id, stream_type, stream_id, stream_version, event_id,
-    event_type, schema_version, data, actor, role, on_behalf_of, reason, correlation_id,
-    causation_id, metadata, occurred_at, recorded_at, hash)
-  select r.first + x.ord - 1, r.xid, x.e->>'streamType', x.e->>'streamId',
+export const APPEND_ONE = `${INSERT_INTO}
+  select t.first, t.xid, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+    t.at, $21
+  from ${TAKE} t
+  returning position as first, recorded_at as at`;
+
+/** Appends a batch given as a JSON array ($6), across one or more streams. */
+export const APPEND_MANY = `${INSERT_INTO}
+  select t.first + x.ord - 1, t.xid, x.e->>'streamType', x.e->>'streamId',
     (x.e->>'streamVersion')::integer, (x.e->>'eventId')::uuid, x.e->>'type',
     (x.e->>'schemaVersion')::integer, x.e->'data', x.e->>'actor', x.e->>'role',
     x.e->>'onBehalfOf', x.e->>'reason', (x.e->>'correlationId')::uuid,
-    (x.e->>'causationId')::uuid, x.e->'tags', (x.e->>'occurredAt')::timestamptz, r.at,
+    (x.e->>'causationId')::uuid, x.e->'tags', (x.e->>'occurredAt')::timestamptz, t.at,
     decode(x.e->>'hash', 'hex')
-  from jsonb_array_elements($1::jsonb) with ordinality as x(e, ord), reserved r, unlocked
-  returning 1)
-select (select first from reserved) as first, (select at from reserved) as at,
-  (select count(*) from inserted)::integer as count`;
+  from ${TAKE} t, jsonb_array_elements($6::jsonb) with ordinality as x(e, ord)
+  returning position as first, recorded_at as at`;
 
 // Timestamps travel as epoch milliseconds: a float is far cheaper to parse than a date string.
 const COLUMNS = `position, stream_type, stream_id, stream_version, event_id, event_type,
