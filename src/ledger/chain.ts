@@ -33,30 +33,34 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
-/** RFC 8785 canonical JSON of the covered fields, so any reader can recompute it. */
-export function canonicalContent(e: ChainedContent): string {
-  return canonicalJson({
-    streamType: e.streamType,
-    streamId: e.streamId,
-    streamVersion: e.streamVersion,
-    eventId: e.eventId.toLowerCase(),
-    type: e.type,
-    schemaVersion: e.schemaVersion,
-    data: e.data,
-    actor: e.actor,
-    role: e.role,
-    onBehalfOf: e.onBehalfOf,
-    reason: e.reason,
-    correlationId: e.correlationId?.toLowerCase() ?? null,
-    causationId: e.causationId?.toLowerCase() ?? null,
-    tags: e.tags,
-    occurredAt: e.occurredAt.toISOString(),
-  });
+/**
+ * RFC 8785 canonical JSON of the covered fields, so any reader can recompute it. The top level
+ * is laid out by hand in sorted key order (the same bytes canonicalize() gives, see the test);
+ * `dataJson` and `tagsJson` let the writer reuse the canonical JSON it also stores.
+ */
+export function canonicalContent(
+  e: ChainedContent,
+  dataJson: string = canonicalJson(e.data),
+  tagsJson: string = canonicalJson(e.tags),
+): string {
+  const s = JSON.stringify;
+  return (
+    `{"actor":${s(e.actor)},"causationId":${s(e.causationId?.toLowerCase() ?? null)},` +
+    `"correlationId":${s(e.correlationId?.toLowerCase() ?? null)},"data":${dataJson},` +
+    `"eventId":${s(e.eventId.toLowerCase())},"occurredAt":${s(e.occurredAt.toISOString())},` +
+    `"onBehalfOf":${s(e.onBehalfOf)},"reason":${s(e.reason)},"role":${s(e.role)},` +
+    `"schemaVersion":${s(e.schemaVersion)},"streamId":${s(e.streamId)},` +
+    `"streamType":${s(e.streamType)},"streamVersion":${s(e.streamVersion)},` +
+    `"tags":${tagsJson},"type":${s(e.type)}}`
+  );
 }
 
 /** hash(n) = SHA-256(hash(n-1) ‖ canonical content of event n): each stream is a hash chain. */
-export function nextChain(previous: Buffer, e: ChainedContent): Buffer {
-  return createHash('sha256').update(previous).update(canonicalContent(e), 'utf8').digest();
+export function nextChain(previous: Buffer, e: ChainedContent, dataJson?: string, tagsJson?: string): Buffer {
+  return createHash('sha256')
+    .update(previous)
+    .update(canonicalContent(e, dataJson, tagsJson), 'utf8')
+    .digest();
 }
 
 /** What a seal covers of each event: its chain value, its position and its recording time. */

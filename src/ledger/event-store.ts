@@ -1,8 +1,8 @@
 import type { EventCatalogue } from '../../events/catalogue.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import { ConcurrencyError, ValidationError } from '../errors.js';
-import { type ChainedContent, GENESIS, nextChain } from './chain.js';
-import { type EventRow, toRecordedEvent } from './rows.js';
+import { type ChainedContent, canonicalJson, GENESIS, nextChain } from './chain.js';
+import { type EventRow, type EventTuple, toRecordedEvent, tupleToRecordedEvent } from './rows.js';
 import * as q from './statements.js';
 import { StreamHeadCache } from './stream-head-cache.js';
 import type { AppendResult, RecordedEvent, StreamAppend, StreamHead } from './types.js';
@@ -23,7 +23,17 @@ export interface ReadAllOptions {
 
 const CONFLICT_CODES = new Set(['OV409', '23505']);
 
-type Payload = ChainedContent & { hash: string };
+type Payload = ChainedContent & { hash: string; dataJson: string; tagsJson: string };
+
+/** The batch as one JSON array, splicing in the canonical data and tags already made. */
+function batchJson(payload: readonly Payload[]): string {
+  return `[${payload
+    .map(({ data: _d, tags: _t, dataJson, tagsJson, ...rest }) => {
+      const head = JSON.stringify(rest);
+      return `${head.slice(0, -1)},"data":${dataJson},"tags":${tagsJson}}`;
+    })
+    .join(',')}]`;
+}
 
 /** One event as the typed parameters of APPEND_ONE, in column order. */
 function eventParameters(e: Payload): unknown[] {
@@ -34,14 +44,14 @@ function eventParameters(e: Payload): unknown[] {
     e.eventId,
     e.type,
     e.schemaVersion,
-    JSON.stringify(e.data),
+    e.dataJson,
     e.actor,
     e.role,
     e.onBehalfOf,
     e.reason,
     e.correlationId,
     e.causationId,
-    JSON.stringify(e.tags),
+    e.tagsJson,
     e.occurredAt.toISOString(),
     Buffer.from(e.hash, 'hex'),
   ];
@@ -96,8 +106,10 @@ export class EventStore {
           tags: m.tags ?? {},
           occurredAt: new Date(m.occurredAt.getTime()),
         };
-        hash = nextChain(hash, content);
-        payload.push({ ...content, hash: hash.toString('hex') });
+        const dataJson = canonicalJson(data);
+        const tagsJson = canonicalJson(content.tags);
+        hash = nextChain(hash, content, dataJson, tagsJson);
+        payload.push({ ...content, hash: hash.toString('hex'), dataJson, tagsJson });
       }
       heads.push({ streamType: a.streamType, streamId: a.streamId, head: { version, hash } });
     }
@@ -110,22 +122,22 @@ export class EventStore {
       links.map((l) => l.hash),
       payload.length,
     ];
-    let rows: { first: number | string; at: Date }[];
+    let rows: { first: number | string; at: Date; count: number }[];
     try {
       rows = await client.query(
         payload.length === 1
           ? q.named('append_one', q.APPEND_ONE, [...take, ...eventParameters(payload[0] as Payload)])
-          : q.named('append_many', q.APPEND_MANY, [...take, JSON.stringify(payload)]),
+          : q.named('append_many', q.APPEND_MANY, [...take, batchJson(payload)]),
       );
     } catch (error) {
       throw this.asConflict(error, appends) ?? error;
     }
     const row = rows[0];
-    if (!row || rows.length !== payload.length) throw new Error('the ledger did not record the whole append');
+    if (!row || row.count !== payload.length) throw new Error('the ledger did not record the whole append');
     const first = Number(row.first);
     const recordedAt = row.at;
     if (client === this.sql) this.remember(heads);
-    const events: RecordedEvent[] = payload.map(({ hash: _hash, ...e }, i) => ({
+    const events: RecordedEvent[] = payload.map(({ hash: _hash, dataJson: _d, tagsJson: _t, ...e }, i) => ({
       ...e,
       position: first + i,
       recordedAt,
@@ -169,8 +181,8 @@ export class EventStore {
     const statement = visibleOnly
       ? q.named('read_all', q.READ_ALL, [after, limit, upTo])
       : q.named('read_all_committed', q.READ_ALL_COMMITTED, [after, limit, upTo]);
-    const rows = await client.query<EventRow>(statement);
-    const events = rows.map(toRecordedEvent);
+    const rows = await client.query<EventTuple>({ ...statement, rowMode: 'array' });
+    const events = rows.map(tupleToRecordedEvent);
     return upcast ? events.map((e) => this.upcast(e)) : events;
   }
 

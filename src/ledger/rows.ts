@@ -43,3 +43,47 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     recordedAt: new Date(row.recorded_at),
   };
 }
+
+/** The same row in array form, in the column order of the ledger's read statements. */
+export type EventTuple = [
+  number | string,
+  string,
+  string,
+  number,
+  string,
+  string,
+  number,
+  unknown,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  Record<string, unknown>,
+  number,
+  number,
+];
+
+/** Maps a row read in array form (the hot read path). */
+export function tupleToRecordedEvent(r: EventTuple): RecordedEvent {
+  return {
+    position: Number(r[0]),
+    streamType: r[1],
+    streamId: r[2],
+    streamVersion: r[3],
+    eventId: r[4],
+    type: r[5],
+    schemaVersion: r[6],
+    data: r[7],
+    actor: r[8],
+    role: r[9],
+    onBehalfOf: r[10],
+    reason: r[11],
+    correlationId: r[12],
+    causationId: r[13],
+    tags: r[14],
+    occurredAt: new Date(r[15]),
+    recordedAt: new Date(r[16]),
+  };
+}

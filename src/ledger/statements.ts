@@ -17,18 +17,23 @@ export const APPEND_ONE = `${INSERT_INTO}
   select t.first, t.xid, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
     t.at, $21
   from ${TAKE} t
-  returning position as first, recorded_at as at`;
+  returning position as first, recorded_at as at, 1 as count`;
 
-/** Appends a batch given as a JSON array ($6), across one or more streams. */
-export const APPEND_MANY = `${INSERT_INTO}
+/**
+ * Appends a batch given as a JSON array ($6), across one or more streams. Answers one row: the
+ * positions are consecutive and the recording time is the same for the whole batch.
+ */
+export const APPEND_MANY = `with t as materialized (select * from ${TAKE}),
+inserted as (${INSERT_INTO}
   select t.first + x.ord - 1, t.xid, x.e->>'streamType', x.e->>'streamId',
     (x.e->>'streamVersion')::integer, (x.e->>'eventId')::uuid, x.e->>'type',
     (x.e->>'schemaVersion')::integer, x.e->'data', x.e->>'actor', x.e->>'role',
     x.e->>'onBehalfOf', x.e->>'reason', (x.e->>'correlationId')::uuid,
     (x.e->>'causationId')::uuid, x.e->'tags', (x.e->>'occurredAt')::timestamptz, t.at,
     decode(x.e->>'hash', 'hex')
-  from ${TAKE} t, jsonb_array_elements($6::jsonb) with ordinality as x(e, ord)
-  returning position as first, recorded_at as at`;
+  from t, jsonb_array_elements($6::jsonb) with ordinality as x(e, ord)
+  returning 1)
+select t.first, t.at, (select count(*) from inserted)::integer as count from t`;
 
 // Timestamps travel as epoch milliseconds: a float is far cheaper to parse than a date string.
 const COLUMNS = `position, stream_type, stream_id, stream_version, event_id, event_type,
