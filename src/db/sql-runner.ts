@@ -31,7 +31,9 @@ export function pgRunner(pool: pg.Pool): SqlRunner {
     async query<R>(statement: Statement | CompiledQuery) {
       const s = normalise(statement);
       const config: pg.QueryConfig = { name: s.name, text: s.text, values: s.values as unknown[] };
-      const result = await client.query(s.rowMode ? { ...config, rowMode: 'array' as const } : config);
+      const result = s.rowMode
+        ? await client.query({ ...config, rowMode: 'array' })
+        : await client.query(config);
       return result.rows as R[];
     },
   });
