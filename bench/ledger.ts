@@ -67,16 +67,17 @@ export class LedgerUnderTest implements Side {
     }
   }
 
-  /** Pages through the whole log in global order (keyset on position) into the fold. */
+  /** Folds the whole log in global order (the store's fold, pages of `chunk` rows). */
   async readAll(chunk: number, limit = Number.POSITIVE_INFINITY): Promise<number> {
     const fold = new StreamFold();
-    let after = 0;
-    for (;;) {
-      const page = await this.store.readAll({ after, limit: chunk, upcast: false });
-      for (const e of page) fold.add(e.streamId, e.streamVersion, e.data);
-      if (page.length < chunk || fold.rows >= limit) break;
-      after = page[page.length - 1]?.position ?? after;
-    }
+    await this.store.fold(
+      fold,
+      (f, e) => {
+        f.add(e.streamId, e.streamVersion, e.data);
+        return f;
+      },
+      { pageSize: chunk, upcast: false, upTo: Number.isFinite(limit) ? limit : undefined },
+    );
     return fold.rows;
   }
 

@@ -186,6 +186,42 @@ export class EventStore {
     return upcast ? events.map((e) => this.upcast(e)) : events;
   }
 
+  /**
+   * Folds the log in global order from `after`, page by page. Each row becomes an event just
+   * before the reducer sees it, so events die young instead of piling up a page at a time.
+   */
+  async fold<S>(
+    initial: S,
+    reducer: (state: S, event: RecordedEvent) => S,
+    options: Omit<ReadAllOptions, 'limit'> & {
+      pageSize?: number;
+      /** Runs after each page, before the next is read (e.g. to flush work the page produced). */
+      afterPage?: (state: S) => Promise<void>;
+    } = {},
+    client: SqlClient = this.sql,
+  ): Promise<{ state: S; position: number; count: number }> {
+    const { pageSize = 5000, upTo = Number.MAX_SAFE_INTEGER, upcast = true, visibleOnly = true } = options;
+    let state = initial;
+    let position = options.after ?? 0;
+    let count = 0;
+    for (;;) {
+      const values = [position, pageSize, upTo];
+      const statement = visibleOnly
+        ? q.named('read_all', q.READ_ALL, values)
+        : q.named('read_all_committed', q.READ_ALL_COMMITTED, values);
+      const rows = await client.query<EventTuple>({ ...statement, rowMode: 'array' });
+      for (const row of rows) {
+        const e = tupleToRecordedEvent(row);
+        state = reducer(state, upcast ? this.upcast(e) : e);
+      }
+      count += rows.length;
+      await options.afterPage?.(state);
+      const last = rows[rows.length - 1];
+      if (last) position = Number(last[0]);
+      if (rows.length < pageSize) return { state, position, count };
+    }
+  }
+
   /** The last position of the visible log (0 when empty). */
   async lastPosition(client: SqlClient = this.sql): Promise<number> {
     const [row] = await client.query<{ position: number }>(q.named('last_position', q.LAST_POSITION, []));

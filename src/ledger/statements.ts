@@ -7,7 +7,7 @@ const INSERT_INTO = `insert into events (position, transaction_id, stream_type, 
   correlation_id, causation_id, metadata, occurred_at, recorded_at, hash)`;
 
 /** Links ($1..$4: stream types, ids, versions, chain values) and the count, for ledger_take. */
-const TAKE = 'ledger_take($5, $1::text[], $2::text[], $3::integer[], $4::bytea[])';
+const TAKE = 'ledger_take($5::integer, $1::text[], $2::text[], $3::integer[], $4::bytea[])';
 
 /**
  * Appends one event from typed parameters (no JSON to unpack: the common case, a command's

@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { EventStore } from '../ledger/event-store.js';
 import type { RecordedEvent } from '../ledger/types.js';
-import type { Projection } from './projection.js';
+import type { Projection, ProjectionOp } from './projection.js';
 import { applyOps } from './writer.js';
 
 /** What a rebuild did. */
@@ -81,19 +81,15 @@ export class ProjectionRunner {
       const tables = sql.join(p.tables.map((t) => sql.table(t)));
       await tx.query(sql`lock table ${tables} in access exclusive mode`.compile(db));
       for (const t of p.tables) await tx.query(sql`delete from ${sql.table(t)}`.compile(db));
-      let after = 0;
-      let count = 0;
-      for (;;) {
-        const events = await this.store.readAll({ after, limit: PAGE, visibleOnly: false }, tx);
-        await applyOps(
-          db,
-          tx,
-          events.flatMap((e) => p.handle(e)),
-        );
-        count += events.length;
-        after = events[events.length - 1]?.position ?? after;
-        if (events.length < PAGE) break;
-      }
+      const { position: after, count } = await this.store.fold(
+        [] as ProjectionOp[],
+        (ops, e) => {
+          ops.push(...p.handle(e));
+          return ops;
+        },
+        { visibleOnly: false, pageSize: PAGE, afterPage: (ops) => applyOps(db, tx, ops.splice(0)) },
+        tx,
+      );
       await tx.query({
         text: `insert into projection_checkpoints (name, version, position) values ($1, $2, $3)
           on conflict (name) do update set version = excluded.version,
