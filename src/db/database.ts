@@ -3,7 +3,6 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { StorageConfig } from '../config.js';
-import type { LedgerSchema } from './schema.js';
 import { pgliteRunner, pgRunner, type SqlRunner } from './sql-runner.js';
 
 // int8 as a JS number: positions and counts stay far below 2^53.
@@ -11,8 +10,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 /** An open database, whichever backend serves it. */
 export interface Database {
-  /** Query builder and migrations. */
-  readonly db: Kysely<LedgerSchema>;
+  /** Builds statements (compiled, then run on `sql`) and runs migrations; no typed tables. */
+  readonly db: Kysely<unknown>;
   /** Where the ledger and projection writers run their SQL: statements and transactions. */
   readonly sql: SqlRunner;
   readonly kind: StorageConfig['kind'];
@@ -25,7 +24,7 @@ export interface Database {
 export async function openDatabase(storage: StorageConfig): Promise<Database> {
   if (storage.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: storage.url, max: storage.poolSize ?? 10 });
-    const db = new Kysely<LedgerSchema>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(storage.url);
     return {
       db,
@@ -36,7 +35,7 @@ export async function openDatabase(storage: StorageConfig): Promise<Database> {
     };
   }
   const pglite = storage.dataDir === 'memory' ? await PGlite.create() : await PGlite.create(storage.dataDir);
-  const db = new Kysely<LedgerSchema>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
     sql: pgliteRunner(pglite),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import type { RecordedEvent } from './types.js';
 
 // canonicalize ships CommonJS with ESM-style typings; require() gets the function itself.
 const canonicalize = createRequire(import.meta.url)('canonicalize') as (value: unknown) => string | undefined;
@@ -7,24 +8,8 @@ const canonicalize = createRequire(import.meta.url)('canonicalize') as (value: u
 /** The chain value a stream starts from. */
 export const GENESIS: Buffer = Buffer.alloc(32);
 
-/** The event fields the per-stream chain covers: content, metadata and valid time. */
-export interface ChainedContent {
-  streamType: string;
-  streamId: string;
-  streamVersion: number;
-  eventId: string;
-  type: string;
-  schemaVersion: number;
-  data: unknown;
-  actor: string;
-  role: string;
-  onBehalfOf: string | null;
-  reason: string | null;
-  correlationId: string | null;
-  causationId: string | null;
-  tags: Record<string, unknown>;
-  occurredAt: Date;
-}
+/** The event fields the per-stream chain covers: everything but where and when it was recorded. */
+export type ChainedContent = Omit<RecordedEvent, 'position' | 'recordedAt'>;
 
 /** RFC 8785 canonical JSON of any JSON value. */
 export function canonicalJson(value: unknown): string {
