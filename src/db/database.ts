@@ -21,9 +21,15 @@ export interface Database {
 }
 
 /** Opens PostgreSQL (pg pool) or embedded PGlite; the same schema and SQL serve both. */
-export async function openDatabase(storage: StorageConfig): Promise<Database> {
+export async function openDatabase(
+  storage: StorageConfig,
+  onIdleError?: (error: Error) => void,
+): Promise<Database> {
   if (storage.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: storage.url, max: storage.poolSize ?? 10 });
+    // An idle connection the server ends (restart, admin) is dropped and replaced by the pool;
+    // without a listener its 'error' event would take the whole process down.
+    pool.on('error', (error) => onIdleError?.(error));
     const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
     const url = new URL(storage.url);
     return {

@@ -6,34 +6,66 @@ const INSERT_INTO = `insert into events (position, transaction_id, stream_type, 
   stream_version, event_id, event_type, schema_version, data, actor, role, on_behalf_of, reason,
   correlation_id, causation_id, metadata, occurred_at, recorded_at, hash)`;
 
-/** Links ($1..$4: stream types, ids, versions, chain values) and the count, for ledger_take. */
-const TAKE = 'ledger_take($5::integer, $1::text[], $2::text[], $3::integer[], $4::bytea[])';
-
 /**
- * Appends one event from typed parameters (no JSON to unpack: the common case, a command's
- * single event). ledger_take refuses, locks, numbers and times it; see migration 001.
+ * The append's critical section, as a chain of LATERAL subqueries: each references the one
+ * before it, so PostgreSQL must run them in order, once per statement:
+ *   checked  — refuse (typed SQLSTATE, no lock held yet) unless this is the transaction's first
+ *              write and every stream's previous event ($1..$4: types, ids, versions, chain
+ *              values) is stored as the writer expects: no gap, no broken link, whatever it
+ *              believed;
+ *   locked   — a short session advisory lock;
+ *   taken    — the transaction id, the first position and the clock, together;
+ *   reserved — the rest of the batch's ($5 events) positions, consecutive;
+ *   unlocked — the lock released, before any row is inserted, so writers commit in parallel.
+ * Position order therefore agrees with transaction-id order: readers that see only
+ * transactions older than pg_snapshot_xmin always see a prefix of the log.
  */
+const CRITICAL_SECTION = `
+  (select case
+     when pg_current_xact_id_if_assigned() is not null then
+       ledger_refuse('OV500', 'an append must be the first write of its transaction, and its only append')
+     when exists (
+       select 1 from unnest($1::text[], $2::text[], $3::integer[], $4::bytea[]) l(t, i, v, h)
+       where (select e.hash from events e
+              where e.stream_type = l.t and e.stream_id = l.i and e.stream_version = l.v)
+             is distinct from l.h) then
+       ledger_refuse('OV409', 'a stream is not at the version the append expected')
+     else true end as ok
+   offset 0) checked,
+  lateral (select pg_advisory_lock(4242001)::text as held where checked.ok offset 0) locked,
+  lateral (select pg_current_xact_id() as xid, nextval('events_position_seq') as first,
+             date_trunc('milliseconds', clock_timestamp()) as at
+           where locked.held is not null offset 0) taken,
+  lateral (select case when $5::integer > 1
+             then setval('events_position_seq', taken.first + $5::integer - 1) end as last
+           offset 0) reserved,
+  lateral (select pg_advisory_unlock(4242001) as released
+           where reserved.last is not null or $5::integer = 1 offset 0) unlocked`;
+
+/** Appends one event from typed parameters ($6..$21): the common case, a command's event. */
 export const APPEND_ONE = `${INSERT_INTO}
-  select t.first, t.xid, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-    t.at, $21
-  from ${TAKE} t
+  select taken.first, taken.xid, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+    $19, $20, taken.at, $21
+  from ${CRITICAL_SECTION}
+  where unlocked.released
   returning position as first, recorded_at as at, 1 as count`;
 
 /**
  * Appends a batch given as a JSON array ($6), across one or more streams. Answers one row: the
  * positions are consecutive and the recording time is the same for the whole batch.
  */
-export const APPEND_MANY = `with t as materialized (select * from ${TAKE}),
-inserted as (${INSERT_INTO}
-  select t.first + x.ord - 1, t.xid, x.e->>'streamType', x.e->>'streamId',
+export const APPEND_MANY = `with inserted as (${INSERT_INTO}
+  select taken.first + x.ord - 1, taken.xid, x.e->>'streamType', x.e->>'streamId',
     (x.e->>'streamVersion')::integer, (x.e->>'eventId')::uuid, x.e->>'type',
     (x.e->>'schemaVersion')::integer, x.e->'data', x.e->>'actor', x.e->>'role',
     x.e->>'onBehalfOf', x.e->>'reason', (x.e->>'correlationId')::uuid,
-    (x.e->>'causationId')::uuid, x.e->'tags', (x.e->>'occurredAt')::timestamptz, t.at,
+    (x.e->>'causationId')::uuid, x.e->'tags', (x.e->>'occurredAt')::timestamptz, taken.at,
     decode(x.e->>'hash', 'hex')
-  from t, jsonb_array_elements($6::jsonb) with ordinality as x(e, ord)
-  returning 1)
-select t.first, t.at, (select count(*) from inserted)::integer as count from t`;
+  from ${CRITICAL_SECTION},
+  lateral (select e, ord from jsonb_array_elements($6::jsonb) with ordinality as j(e, ord)
+           where unlocked.released) x
+  returning position, recorded_at)
+select min(position) as first, min(recorded_at) as at, count(*)::integer as count from inserted`;
 
 // Timestamps travel as epoch milliseconds: a float is far cheaper to parse than a date string.
 const COLUMNS = `position, stream_type, stream_id, stream_version, event_id, event_type,

@@ -43,14 +43,32 @@ function serverBackend(adminUrl: string): Backend {
         storage,
         drop: async () => {
           await database.close();
-          const c = new pg.Client({ connectionString: adminUrl });
-          await c.connect();
-          await c.query(`drop database if exists ${name} with (force)`);
-          await c.end();
+          await dropDatabase(adminUrl, name);
         },
       };
     },
   };
+}
+
+// Connections closed by the test may take a moment to leave the server: wait for them rather
+// than terminate them, and force only as a last resort.
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        await c.query(`drop database if exists ${name}`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    await c.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await c.end();
+  }
 }
 
 let container: Promise<string | undefined> | undefined;

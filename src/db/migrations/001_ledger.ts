@@ -71,36 +71,13 @@ const statements = [
     create trigger ledger_checkpoints_no_truncate before truncate on ledger_checkpoints
       for each statement execute function ledger_refuse_change()
   `,
-  // An append takes its transaction id, positions and clock here, together under a short session
-  // lock (released before the insert, so writers still commit in parallel): position order then
-  // agrees with transaction-id order, and readers that see only transactions older than
-  // pg_snapshot_xmin always see a prefix of the log. Before the lock it checks that this is the
-  // transaction's first write, and that each stream's previous event is stored with the chain
-  // value the new events link to, so no writer can leave a gap or a broken link.
+  // Appends are single statements in the event store (src/ledger/statements.ts); they call
+  // this only to refuse, with a typed SQLSTATE, before they take any lock.
   sql`
-    create function ledger_take(
-      p_count integer, p_link_types text[], p_link_ids text[], p_link_versions integer[],
-      p_link_hashes bytea[], out first bigint, out xid xid8, out at timestamptz)
+    create function ledger_refuse(p_code text, p_message text) returns boolean
     language plpgsql as $f$
     begin
-      if pg_current_xact_id_if_assigned() is not null then
-        raise exception 'an append must be the first write of its transaction, and its only append'
-          using errcode = 'OV500';
-      end if;
-      for i in 1 .. coalesce(array_length(p_link_types, 1), 0) loop
-        if (select e.hash from events e
-            where e.stream_type = p_link_types[i] and e.stream_id = p_link_ids[i]
-              and e.stream_version = p_link_versions[i]) is distinct from p_link_hashes[i] then
-          raise exception 'stream %/% is not at version % with the expected chain',
-            p_link_types[i], p_link_ids[i], p_link_versions[i] using errcode = 'OV409';
-        end if;
-      end loop;
-      perform pg_advisory_lock(4242001);
-      xid := pg_current_xact_id();
-      first := nextval('events_position_seq');
-      if p_count > 1 then perform setval('events_position_seq', first + p_count - 1); end if;
-      at := date_trunc('milliseconds', clock_timestamp());
-      perform pg_advisory_unlock(4242001);
+      raise exception '%', p_message using errcode = p_code;
     end $f$
   `,
   sql`
@@ -132,7 +109,7 @@ const drops = ['projection_checkpoints', 'idempotency_keys', 'ledger_checkpoints
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const statement of drops) await statement.execute(db);
-  await sql`drop function if exists ledger_take(integer, text[], text[], integer[], bytea[])`.execute(db);
+  await sql`drop function if exists ledger_refuse(text, text)`.execute(db);
   await sql`drop function if exists ledger_refuse_change()`.execute(db);
   await sql`drop sequence if exists events_position_seq`.execute(db);
 }

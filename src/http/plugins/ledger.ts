@@ -23,7 +23,9 @@ export interface LedgerPluginOptions {
 /** Opens the database, migrates it, catches projections up, and closes it with the app. */
 export const ledgerPlugin = fp<LedgerPluginOptions>(
   async (app, options) => {
-    const database = await openDatabase(options.storage);
+    const database = await openDatabase(options.storage, (error) =>
+      app.log.warn({ err: error }, 'an idle database connection was closed by the server'),
+    );
     app.addHook('onClose', () => database.close());
     const applied = await migrateToLatest(database.db);
     if (applied.length) app.log.info({ migrations: applied }, 'database migrated');
