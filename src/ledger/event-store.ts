@@ -23,13 +23,13 @@ export interface ReadAllOptions {
 
 const CONFLICT_CODES = new Set(['OV409', '23505']);
 
-type Payload = ChainedContent & { hash: string; dataJson: string; tagsJson: string };
+type Payload = ChainedContent & { hash: Buffer; dataJson: string; tagsJson: string };
 
 /** The batch as one JSON array, splicing in the canonical data and tags already made. */
 function batchJson(payload: readonly Payload[]): string {
   return `[${payload
-    .map(({ data: _d, tags: _t, dataJson, tagsJson, ...rest }) => {
-      const head = JSON.stringify(rest);
+    .map(({ data: _d, tags: _t, dataJson, tagsJson, hash, ...rest }) => {
+      const head = JSON.stringify({ ...rest, hash: hash.toString('hex') });
       return `${head.slice(0, -1)},"data":${dataJson},"tags":${tagsJson}}`;
     })
     .join(',')}]`;
@@ -53,7 +53,7 @@ function eventParameters(e: Payload): unknown[] {
     e.causationId,
     e.tagsJson,
     e.occurredAt.toISOString(),
-    Buffer.from(e.hash, 'hex'),
+    e.hash,
   ];
 }
 
@@ -109,20 +109,24 @@ export class EventStore {
         const dataJson = canonicalJson(data);
         const tagsJson = canonicalJson(content.tags);
         hash = nextChain(hash, content, dataJson, tagsJson);
-        payload.push({ ...content, hash: hash.toString('hex'), dataJson, tagsJson });
+        payload.push({ ...content, hash, dataJson, tagsJson });
       }
       heads.push({ streamType: a.streamType, streamId: a.streamId, head: { version, hash } });
     }
     if (payload.length === 0) throw new ValidationError('nothing to append', []);
 
-    const take = [
-      links.map((l) => l.streamType),
-      links.map((l) => l.streamId),
-      links.map((l) => l.version),
-      links.map((l) => l.hash),
-      payload.length,
-    ];
-    let rows: { first: number | string; at: Date; count: number }[];
+    const [link] = links;
+    const take =
+      payload.length === 1
+        ? [link?.streamType ?? null, link?.streamId ?? null, link?.version ?? null, link?.hash ?? null, 1]
+        : [
+            links.map((l) => l.streamType),
+            links.map((l) => l.streamId),
+            links.map((l) => l.version),
+            links.map((l) => l.hash),
+            payload.length,
+          ];
+    let rows: { first: number | string; at: number; count: number }[];
     try {
       rows = await client.query(
         payload.length === 1
@@ -135,7 +139,7 @@ export class EventStore {
     const row = rows[0];
     if (!row || row.count !== payload.length) throw new Error('the ledger did not record the whole append');
     const first = Number(row.first);
-    const recordedAt = row.at;
+    const recordedAt = new Date(row.at);
     if (client === this.sql) this.remember(heads);
     const events: RecordedEvent[] = payload.map(({ hash: _hash, dataJson: _d, tagsJson: _t, ...e }, i) => ({
       ...e,

@@ -10,9 +10,9 @@ const INSERT_INTO = `insert into events (position, transaction_id, stream_type, 
  * The append's critical section, as a chain of LATERAL subqueries: each references the one
  * before it, so PostgreSQL must run them in order, once per statement:
  *   checked  — refuse (typed SQLSTATE, no lock held yet) unless this is the transaction's first
- *              write and every stream's previous event ($1..$4: types, ids, versions, chain
- *              values) is stored as the writer expects: no gap, no broken link, whatever it
- *              believed;
+ *              write and every stream's previous event ($1..$4: type, id, version, chain value;
+ *              arrays of them for a batch) is stored as the writer expects: no gap, no broken
+ *              link, whatever it believed;
  *   locked   — a short session advisory lock;
  *   taken    — the transaction id, the first position and the clock, together;
  *   reserved — the rest of the batch's ($5 events) positions, consecutive;
@@ -20,15 +20,11 @@ const INSERT_INTO = `insert into events (position, transaction_id, stream_type, 
  * Position order therefore agrees with transaction-id order: readers that see only
  * transactions older than pg_snapshot_xmin always see a prefix of the log.
  */
-const CRITICAL_SECTION = `
+const criticalSection = (brokenLink: string) => `
   (select case
      when pg_current_xact_id_if_assigned() is not null then
        ledger_refuse('OV500', 'an append must be the first write of its transaction, and its only append')
-     when exists (
-       select 1 from unnest($1::text[], $2::text[], $3::integer[], $4::bytea[]) l(t, i, v, h)
-       where (select e.hash from events e
-              where e.stream_type = l.t and e.stream_id = l.i and e.stream_version = l.v)
-             is distinct from l.h) then
+     when ${brokenLink} then
        ledger_refuse('OV409', 'a stream is not at the version the append expected')
      else true end as ok
    offset 0) checked,
@@ -42,13 +38,20 @@ const CRITICAL_SECTION = `
   lateral (select pg_advisory_unlock(4242001) as released
            where reserved.last is not null or $5::integer = 1 offset 0) unlocked`;
 
-/** Appends one event from typed parameters ($6..$21): the common case, a command's event. */
+const storedHash = (type: string, id: string, version: string) =>
+  `(select e.hash from events e
+    where e.stream_type = ${type} and e.stream_id = ${id} and e.stream_version = ${version})`;
+
+/**
+ * Appends one event from typed parameters ($6..$21): the common case, a command's event. Its
+ * one link is scalar ($1..$4, all null for a new stream): cheaper than arrays to check.
+ */
 export const APPEND_ONE = `${INSERT_INTO}
   select taken.first, taken.xid, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
     $19, $20, taken.at, $21
-  from ${CRITICAL_SECTION}
+  from ${criticalSection(`$1::text is not null and ${storedHash('$1', '$2::text', '$3::integer')} is distinct from $4::bytea`)}
   where unlocked.released
-  returning position as first, recorded_at as at, 1 as count`;
+  returning position as first, (extract(epoch from recorded_at) * 1000)::float8 as at, 1 as count`;
 
 /**
  * Appends a batch given as a JSON array ($6), across one or more streams. Answers one row: the
@@ -61,11 +64,14 @@ export const APPEND_MANY = `with inserted as (${INSERT_INTO}
     x.e->>'onBehalfOf', x.e->>'reason', (x.e->>'correlationId')::uuid,
     (x.e->>'causationId')::uuid, x.e->'tags', (x.e->>'occurredAt')::timestamptz, taken.at,
     decode(x.e->>'hash', 'hex')
-  from ${CRITICAL_SECTION},
+  from ${criticalSection(`exists (
+      select 1 from unnest($1::text[], $2::text[], $3::integer[], $4::bytea[]) l(t, i, v, h)
+      where ${storedHash('l.t', 'l.i', 'l.v')} is distinct from l.h)`)},
   lateral (select e, ord from jsonb_array_elements($6::jsonb) with ordinality as j(e, ord)
            where unlocked.released) x
   returning position, recorded_at)
-select min(position) as first, min(recorded_at) as at, count(*)::integer as count from inserted`;
+select min(position) as first, (extract(epoch from min(recorded_at)) * 1000)::float8 as at,
+  count(*)::integer as count from inserted`;
 
 // Timestamps travel as epoch milliseconds: a float is far cheaper to parse than a date string.
 const COLUMNS = `position, stream_type, stream_id, stream_version, event_id, event_type,
