@@ -163,9 +163,11 @@ export class EventStore {
     const rows = await client.query<EventRow & { hash: Uint8Array }>(
       q.named('read_stream', q.READ_STREAM, [streamType, streamId]),
     );
+    // Only committed facts go into the cache: a transaction may yet roll back what it read.
     const last = rows[rows.length - 1];
-    if (last)
+    if (last && client === this.sql) {
       this.heads.set(streamType, streamId, { version: last.stream_version, hash: Buffer.from(last.hash) });
+    }
     return rows.map((r) => this.upcast(toRecordedEvent(r)));
   }
 
