@@ -15,7 +15,12 @@ const cli = path.resolve(import.meta.dirname, '../../bin/oversight.js');
 
 /** Runs the real CLI on a PGlite data directory; resolves with its exit code and output. */
 async function oversight(dataDir: string, ...args: string[]) {
-  const env = { ...process.env, OVERSIGHT_DATA_DIR: dataDir, DATABASE_URL: '' };
+  // The CLI runs as a user would, outside tap's loader and process tracking: it compiles
+  // through tsx, and its coverage would not map onto the coverage of the code tap loads.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(NODE_OPTIONS|NODE_V8_COVERAGE|_?TAP)/.test(k)),
+  );
+  const env = { ...inherited, OVERSIGHT_DATA_DIR: dataDir, DATABASE_URL: '' };
   try {
     const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env });
     return { code: 0, stdout, stderr };
