@@ -1,33 +1,23 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import t from 'tap';
+import { createProgram } from '../../src/cli/program.js';
+import { configFromEnv } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { taskAssigned, toStream } from '../helpers/events.js';
 import { tamper, testLedger } from '../helpers/ledger.js';
 
-const run = promisify(execFile);
-const cli = path.resolve(import.meta.dirname, '../../bin/oversight.js');
-
-/** Runs the real CLI on a PGlite data directory; resolves with its exit code and output. */
+/** Runs one `oversight` command on a PGlite data directory, as the CLI entry point would. */
 async function oversight(dataDir: string, ...args: string[]) {
-  // The CLI runs as a user would, outside tap's loader and process tracking: it compiles
-  // through tsx, and its coverage would not map onto the coverage of the code tap loads.
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(NODE_OPTIONS|NODE_V8_COVERAGE|_?TAP)/.test(k)),
-  );
-  const env = { ...inherited, OVERSIGHT_DATA_DIR: dataDir, DATABASE_URL: '' };
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  const out: string[] = [];
+  const err: string[] = [];
+  const config = configFromEnv({ OVERSIGHT_DATA_DIR: dataDir });
+  const { program, exitCode } = createProgram(config, { out: (x) => out.push(x), err: (x) => err.push(x) });
+  await program.parseAsync(['node', 'oversight', ...args]);
+  return { code: exitCode(), stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
 t.test(
@@ -68,5 +58,10 @@ t.test(
     const tampered = await oversight(dataDir, 'verify');
     t.equal(tampered.code, 1);
     t.match(tampered.stderr, /FAILED at position 2/);
+
+    const migrated = await oversight(dataDir, 'migrate');
+    t.equal(migrated.stdout, 'schema is up to date');
+    const rebuilt = await oversight(dataDir, 'rebuild');
+    t.match(rebuilt.stdout, /ledger_streams: 2 events to position 2/);
   },
 );

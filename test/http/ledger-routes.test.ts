@@ -4,6 +4,7 @@ import { buildApp } from '../../src/app.js';
 import { backends } from '../helpers/backends.js';
 import { testCatalogue } from '../helpers/catalogue.js';
 import { taskAssigned, toStream } from '../helpers/events.js';
+import { eventually } from '../helpers/eventually.js';
 import { tamper } from '../helpers/ledger.js';
 
 for (const backend of await backends()) {
@@ -25,7 +26,10 @@ for (const backend of await backends()) {
       for (const unit of ['Bộ Nội vụ', 'Bộ Tư pháp']) {
         await app.ledger.write([toStream(unit, 'no_stream', taskAssigned(unit))], () => null);
       }
-      const head = (await app.inject({ method: 'GET', url: '/ledger/head' })).json();
+      const head = await eventually(
+        async () => (await app.inject({ method: 'GET', url: '/ledger/head' })).json(),
+        (h) => h.eventCount >= 2,
+      );
       t.equal(head.eventCount, 2);
       t.match(head.hash, /^[0-9a-f]{64}$/);
       const pinned = await app.inject({

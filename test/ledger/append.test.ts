@@ -4,6 +4,7 @@ import { EventStore } from '../../src/ledger/event-store.js';
 import { backends } from '../helpers/backends.js';
 import { testCatalogue } from '../helpers/catalogue.js';
 import { event, taskAssigned, toStream } from '../helpers/events.js';
+import { eventually } from '../helpers/eventually.js';
 
 for (const backend of await backends()) {
   t.test(backend.name, async (t) => {
@@ -95,21 +96,26 @@ for (const backend of await backends()) {
     });
 
     t.test('readAll pages through the global log in position order', async (t) => {
-      const all = [];
-      let after = 0;
-      for (;;) {
-        const page = await store.readAll({ after, limit: 3 });
-        all.push(...page);
-        if (page.length < 3) break;
-        after = page[page.length - 1]?.position ?? after;
-      }
+      const total = await countEvents();
+      const readEverything = async () => {
+        const all = [];
+        let after = 0;
+        for (;;) {
+          const page = await store.readAll({ after, limit: 3 });
+          all.push(...page);
+          if (page.length < 3) break;
+          after = page[page.length - 1]?.position ?? after;
+        }
+        return all;
+      };
+      const all = await eventually(readEverything, (events) => events.length >= total);
       const positions = all.map((e) => e.position);
       t.same(
         positions,
         [...positions].sort((a, b) => a - b),
       );
       t.equal(new Set(positions).size, positions.length);
-      t.equal(all.length, await countEvents());
+      t.equal(all.length, total);
     });
 
     async function countEvents(): Promise<number> {

@@ -3,6 +3,7 @@ import { EventStore } from '../../src/ledger/event-store.js';
 import { backends } from '../helpers/backends.js';
 import { testCatalogue } from '../helpers/catalogue.js';
 import { taskAssigned, toStream } from '../helpers/events.js';
+import { eventually } from '../helpers/eventually.js';
 
 const servers = (await backends()).filter((b) => b.concurrent);
 if (servers.length === 0) {
@@ -15,7 +16,10 @@ for (const backend of servers) {
     t.teardown(drop);
     const store = new EventStore(database.sql, testCatalogue);
     await store.append([toStream('before', 'no_stream', taskAssigned('Bộ Nội vụ'))]);
-    const seen = await store.readAll();
+    const seen = await eventually(
+      () => store.readAll(),
+      (events) => events.length >= 1,
+    );
     const checkpoint = seen[seen.length - 1]?.position ?? 0;
 
     // Writer A takes a position and holds its transaction open.
@@ -45,13 +49,22 @@ for (const backend of servers) {
 
     releaseA();
     await writerA;
-    const afterCommit = await store.readAll({ after: checkpoint });
+    // Visibility follows the cluster-wide xmin: another transaction anywhere on the server
+    // (a parallel test file's database) may delay it, never reorder it.
+    const afterCommit = await eventually(
+      () => store.readAll({ after: checkpoint }),
+      (e) => e.length >= 2,
+    );
     t.same(
       afterCommit.map((e) => e.position),
       [aPosition, b.firstPosition],
       'after A commits, the reader gets A then B, in position order',
     );
-    const head = await import('../../src/ledger/seal.js').then((m) => m.seal(database.sql));
+    const { seal: sealNow } = await import('../../src/ledger/seal.js');
+    const head = await eventually(
+      () => sealNow(database.sql),
+      (h) => h.position >= b.firstPosition,
+    );
     t.equal(head.position, b.firstPosition, 'the seal covers both, once both are final');
   });
 
@@ -79,7 +92,10 @@ for (const backend of servers) {
     t.equal(sealedWhileOpen.position, 0, 'nothing sealed past the open transaction');
     release();
     await open;
-    const sealed = await seal(database.sql);
+    const sealed = await eventually(
+      () => seal(database.sql),
+      (h) => h.eventCount >= 2,
+    );
     t.equal(sealed.eventCount, 2);
     const { verifyLedger } = await import('../../src/ledger/verify.js');
     t.ok((await verifyLedger(database.sql)).ok);

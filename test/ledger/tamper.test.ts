@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import t from 'tap';
 import { backends } from '../helpers/backends.js';
 import { taskAssigned, toStream } from '../helpers/events.js';
+import { eventually } from '../helpers/eventually.js';
 import { tamper, testLedger } from '../helpers/ledger.js';
 
 for (const backend of await backends()) {
@@ -15,7 +16,10 @@ for (const backend of await backends()) {
           await ledger.write([toStream(unit, v === 0 ? 'no_stream' : v, taskAssigned(unit))], () => null);
         }
       }
-      const head = await ledger.seal();
+      const head = await eventually(
+        () => ledger.seal(),
+        (h) => h.eventCount >= 9,
+      );
       return { ...opened, ledger, head };
     }
 
