@@ -94,6 +94,15 @@ export class Ledger {
     return { response, replayed: false };
   }
 
+  /**
+   * The first response to an earlier write with this key and request, if there was one; the
+   * same key with a different request is refused. Commands ask this before they decide, so a
+   * retry is answered as the first attempt was even though the state has moved on.
+   */
+  async earlier<R>(idempotency: Idempotency): Promise<WriteOutcome<R> | undefined> {
+    return this.earlierResponse<R>(idempotency.key, digest(idempotency.request));
+  }
+
   /** Seals the visible log and returns the new head. */
   seal(): Promise<LedgerHead> {
     return seal(this.database.sql);

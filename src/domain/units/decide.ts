@@ -1,0 +1,116 @@
+import type { UnitEvent, unitKinds } from '../../../events/units.js';
+import { InvalidStateError, ValidationError } from '../../errors.js';
+import type { Decided, Decider } from '../decider.js';
+import { startOfDayInVietnam } from '../valid-time.js';
+import { evolveUnit, type Unit, unregisteredUnit } from './unit.js';
+
+/** What may be asked of a unit's stream. */
+export type UnitCommand =
+  | {
+      type: 'RegisterUnit';
+      code: string;
+      kind: (typeof unitKinds)[number];
+      nameVi: string;
+      nameEn?: string | null;
+      parentId?: string | null;
+      effectiveFrom: string;
+    }
+  | { type: 'RenameUnit'; nameVi: string; nameEn?: string | null; effectiveFrom: string; reason: string }
+  | { type: 'AppointHead'; title: string; personName: string; effectiveFrom: string }
+  | { type: 'MergeInto'; unitId: string; successorId: string; effectiveFrom: string; reason: string }
+  | { type: 'AbsorbUnits'; unitId: string; predecessorIds: string[]; effectiveFrom: string; reason: string }
+  | { type: 'DissolveUnit'; effectiveFrom: string; reason: string };
+
+const allowed: Record<Unit['status'], UnitCommand['type'][]> = {
+  unregistered: ['RegisterUnit'],
+  active: ['RenameUnit', 'AppointHead', 'MergeInto', 'AbsorbUnits', 'DissolveUnit'],
+  merged: [],
+  dissolved: [],
+};
+
+/** The Units stream: a unit's registration, names, heads, merger and end. */
+export const unitDecider: Decider<UnitCommand, UnitEvent, Unit> = {
+  streamType: 'unit',
+  initialState: unregisteredUnit,
+  evolve: evolveUnit,
+  decide(command, unit) {
+    if (!allowed[unit.status].includes(command.type)) {
+      throw new InvalidStateError(`a unit that is ${unit.status} cannot take ${command.type}`, {
+        state: unit.status,
+        allowedCommands: allowed[unit.status],
+      });
+    }
+    if (unit.registeredFrom && command.effectiveFrom < unit.registeredFrom) {
+      throw new ValidationError('the effective date precedes the unit', [
+        { path: 'effectiveFrom', message: `the unit exists from ${unit.registeredFrom}` },
+      ]);
+    }
+    const at = startOfDayInVietnam(command.effectiveFrom);
+    const one = (event: UnitEvent, reason: string | null = null): Decided<UnitEvent>[] => [
+      { event, occurredAt: at, reason },
+    ];
+    switch (command.type) {
+      case 'RegisterUnit':
+        return one({
+          type: 'UnitRegistered',
+          data: {
+            code: command.code,
+            kind: command.kind,
+            nameVi: command.nameVi,
+            nameEn: command.nameEn ?? null,
+            parentId: command.parentId ?? null,
+            effectiveFrom: command.effectiveFrom,
+          },
+        });
+      case 'RenameUnit':
+        return one(
+          {
+            type: 'UnitRenamed',
+            data: {
+              nameVi: command.nameVi,
+              nameEn: command.nameEn ?? null,
+              effectiveFrom: command.effectiveFrom,
+            },
+          },
+          command.reason,
+        );
+      case 'AppointHead':
+        return one({
+          type: 'UnitHeadAppointed',
+          data: {
+            title: command.title,
+            personName: command.personName,
+            effectiveFrom: command.effectiveFrom,
+          },
+        });
+      case 'MergeInto':
+        if (command.successorId === command.unitId) {
+          throw new ValidationError('a unit cannot merge into itself', [
+            { path: 'successorId', message: 'must name another unit' },
+          ]);
+        }
+        return one(
+          {
+            type: 'UnitMergedInto',
+            data: { successorId: command.successorId, effectiveFrom: command.effectiveFrom },
+          },
+          command.reason,
+        );
+      case 'AbsorbUnits':
+        if (command.predecessorIds.includes(command.unitId)) {
+          throw new ValidationError('a unit cannot absorb itself', [
+            { path: 'predecessorIds', message: 'must not include the successor' },
+          ]);
+        }
+        return one(
+          {
+            type: 'UnitsMergedIn',
+            data: { predecessorIds: command.predecessorIds, effectiveFrom: command.effectiveFrom },
+          },
+          command.reason,
+        );
+      case 'DissolveUnit':
+        return one({ type: 'UnitDissolved', data: { effectiveFrom: command.effectiveFrom } }, command.reason);
+    }
+  },
+};
