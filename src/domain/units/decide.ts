@@ -28,6 +28,11 @@ const allowed: Record<Unit['status'], UnitCommand['type'][]> = {
   dissolved: [],
 };
 
+// A merger joins distinct units: a unit is never its own successor or predecessor.
+function refuseSelf(isSelf: boolean, path: string, message: string): void {
+  if (isSelf) throw new ValidationError('a unit cannot merge with itself', [{ path, message }]);
+}
+
 /** The Units stream: a unit's registration, names, heads, merger and end. */
 export const unitDecider: Decider<UnitCommand, UnitEvent, Unit> = {
   streamType: 'unit',
@@ -84,11 +89,7 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, Unit> = {
           },
         });
       case 'MergeInto':
-        if (command.successorId === command.unitId) {
-          throw new ValidationError('a unit cannot merge into itself', [
-            { path: 'successorId', message: 'must name another unit' },
-          ]);
-        }
+        refuseSelf(command.successorId === command.unitId, 'successorId', 'must name another unit');
         return one(
           {
             type: 'UnitMergedInto',
@@ -97,11 +98,11 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, Unit> = {
           command.reason,
         );
       case 'AbsorbUnits':
-        if (command.predecessorIds.includes(command.unitId)) {
-          throw new ValidationError('a unit cannot absorb itself', [
-            { path: 'predecessorIds', message: 'must not include the successor' },
-          ]);
-        }
+        refuseSelf(
+          command.predecessorIds.includes(command.unitId),
+          'predecessorIds',
+          'must not include the successor',
+        );
         return one(
           {
             type: 'UnitsMergedIn',
