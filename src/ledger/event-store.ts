@@ -184,10 +184,7 @@ export class EventStore {
       upcast = true,
       visibleOnly = true,
     } = options;
-    const statement = visibleOnly
-      ? q.named('read_all', q.READ_ALL, [after, limit, upTo])
-      : q.named('read_all_committed', q.READ_ALL_COMMITTED, [after, limit, upTo]);
-    const rows = await client.query<EventTuple>({ ...statement, rowMode: 'array' });
+    const rows = await this.page(after, limit, upTo, visibleOnly, client);
     const events = rows.map(tupleToRecordedEvent);
     return upcast ? events.map((e) => this.upcast(e)) : events;
   }
@@ -211,11 +208,7 @@ export class EventStore {
     let position = options.after ?? 0;
     let count = 0;
     for (;;) {
-      const values = [position, pageSize, upTo];
-      const statement = visibleOnly
-        ? q.named('read_all', q.READ_ALL, values)
-        : q.named('read_all_committed', q.READ_ALL_COMMITTED, values);
-      const rows = await client.query<EventTuple>({ ...statement, rowMode: 'array' });
+      const rows = await this.page(position, pageSize, upTo, visibleOnly, client);
       for (const row of rows) {
         const e = tupleToRecordedEvent(row);
         state = reducer(state, upcast ? this.upcast(e) : e);
@@ -228,10 +221,13 @@ export class EventStore {
     }
   }
 
-  /** The last position of the visible log (0 when empty). */
-  async lastPosition(client: SqlClient = this.sql): Promise<number> {
-    const [row] = await client.query<{ position: number }>(q.named('last_position', q.LAST_POSITION, []));
-    return Number(row?.position ?? 0);
+  // One page of the log after `after`, as array rows (the hot read path).
+  private page(after: number, limit: number, upTo: number, visibleOnly: boolean, client: SqlClient) {
+    const values = [after, limit, upTo];
+    const statement = visibleOnly
+      ? q.named('read_all', q.READ_ALL, values)
+      : q.named('read_all_committed', q.READ_ALL_COMMITTED, values);
+    return client.query<EventTuple>({ ...statement, rowMode: 'array' });
   }
 
   private remember(heads: AppendResult['heads']): void {

@@ -96,13 +96,13 @@ export const READ_ALL = `select ${COLUMNS} from events
 export const READ_ALL_COMMITTED = `select ${COLUMNS} from events
   where position > $1 and position <= $3 order by position limit $2`;
 
+/** Every stored event with its chain value, visible or not: what verification recomputes. */
+export const VERIFY_PAGE = `select ${COLUMNS}, hash from events
+  where position > $1 order by position limit $2`;
+
 /** A stream's last version and chain value. */
 export const READ_HEAD = `select stream_version, hash from events
   where stream_type = $1 and stream_id = $2 order by stream_version desc limit 1`;
-
-/** The last visible position. */
-export const LAST_POSITION = `select coalesce(max(position), 0)::float8 as position from events
-  where transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
 /** A named statement. */
 export function named(name: string, text: string, values: readonly unknown[]): Statement {

@@ -1,6 +1,7 @@
 import type { SqlClient } from '../db/sql-runner.js';
 import { GENESIS, nextChain, type SealedEntry, sealHash } from './chain.js';
 import { type EventRow, toRecordedEvent } from './rows.js';
+import { named, VERIFY_PAGE } from './statements.js';
 
 /** What verification found; `firstMismatch` is the first position that does not hold. */
 export interface VerifyReport {
@@ -21,12 +22,6 @@ interface Checkpoint {
 }
 
 const PAGE = 5000;
-
-const PAGE_QUERY = `select position, stream_type, stream_id, stream_version, event_id, event_type,
-  schema_version, data, actor, role, on_behalf_of, reason, correlation_id, causation_id, metadata,
-  (extract(epoch from occurred_at) * 1000)::float8 as occurred_at,
-  (extract(epoch from recorded_at) * 1000)::float8 as recorded_at, hash
-  from events where position > $1 order by position limit $2`;
 
 /**
  * Recomputes every per-stream chain and every seal from the rows as stored. A row changed,
@@ -67,10 +62,9 @@ export async function verifyLedger(
   };
 
   for (;;) {
-    const rows = await db.query<EventRow & { hash: Uint8Array }>({
-      text: PAGE_QUERY,
-      values: [lastPosition, PAGE],
-    });
+    const rows = await db.query<EventRow & { hash: Uint8Array }>(
+      named('verify_page', VERIFY_PAGE, [lastPosition, PAGE]),
+    );
     for (const row of rows) {
       const e = toRecordedEvent(row);
       const closed = closeSealsBefore(e.position);
