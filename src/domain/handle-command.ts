@@ -1,3 +1,4 @@
+import { NotFoundError } from '../errors.js';
 import type { Idempotency, Ledger, WriteOutcome } from '../ledger/ledger.js';
 import type { NewEvent } from '../ledger/types.js';
 import type { CommandContext, Decided, Decider } from './decider.js';
@@ -39,8 +40,29 @@ export function toNewEvents<E extends { type: string; data: unknown }>(
       onBehalfOf: context.actor.onBehalfOf ?? null,
       reason: d.reason ?? null,
       occurredAt: d.occurredAt,
+      tags: tagsOf(context),
     },
   }));
+}
+
+function tagsOf(context: CommandContext): Record<string, unknown> | undefined {
+  const tags = { ...context.tags, ...(context.actor.name ? { actorName: context.actor.name } : {}) };
+  return Object.keys(tags).length ? tags : undefined;
+}
+
+/** Refuses a command on a stream that does not exist unless the command starts one. */
+export function requireStream<C extends { type: string }>(
+  decider: Decider<C, { type: string; data: unknown }, unknown>,
+  streamId: string,
+  version: number,
+  command: C,
+): void {
+  if (version === 0 && !(decider.creates as readonly string[]).includes(command.type)) {
+    throw new NotFoundError(`no ${decider.streamType} ${streamId}`, {
+      streamType: decider.streamType,
+      streamId,
+    });
+  }
 }
 
 /**
@@ -61,6 +83,7 @@ export async function handleCommand<C, E extends { type: string; data: unknown }
     if (earlier) return earlier;
   }
   const { state, version } = await loadState(ledger, decider, streamId);
+  requireStream(decider as never, streamId, version, command as { type: string });
   const decided = decider.decide(command, state, context);
   const next = decided.reduce((s, d) => decider.evolve(s, d.event), state);
   return ledger.write(

@@ -36,6 +36,7 @@ function refuseSelf(isSelf: boolean, path: string, message: string): void {
 /** The Units stream: a unit's registration, names, heads, merger and end. */
 export const unitDecider: Decider<UnitCommand, UnitEvent, Unit> = {
   streamType: 'unit',
+  creates: ['RegisterUnit'],
   initialState: unregisteredUnit,
   evolve: evolveUnit,
   decide(command, unit) {
