@@ -58,6 +58,25 @@ export const UnitsMergedIn = defineEvent(
   z.object({ predecessorIds: z.array(z.string().min(1)).min(1), effectiveFrom: isoDate }),
 );
 
+/**
+ * On a predecessor: it was split into several successors; `obligationsTo` (one of them) answers
+ * for its open obligations, since an obligation passes to exactly one unit.
+ */
+export const UnitSplitInto = defineEvent(
+  'UnitSplitInto',
+  z.object({
+    successorIds: z.array(z.string().min(1)).min(2),
+    obligationsTo: z.string().min(1),
+    effectiveFrom: isoDate,
+  }),
+);
+
+/** On a successor: it took over part of a split unit. */
+export const UnitSplitFrom = defineEvent(
+  'UnitSplitFrom',
+  z.object({ predecessorId: z.string().min(1), effectiveFrom: isoDate }),
+);
+
 /** A unit ceases to exist without a successor (e.g. the district tier, ended 2025-07-01). */
 export const UnitDissolved = defineEvent('UnitDissolved', z.object({ effectiveFrom: isoDate }));
 
@@ -69,6 +88,8 @@ export const unitEvents = [
   UnitMergedInto,
   UnitsMergedIn,
   UnitDissolved,
+  UnitSplitInto,
+  UnitSplitFrom,
 ] as const;
 
 /** A unit event as the Units decider sees it. */
@@ -78,4 +99,6 @@ export type UnitEvent =
   | { type: 'UnitHeadAppointed'; data: z.infer<typeof UnitHeadAppointed.schema> }
   | { type: 'UnitMergedInto'; data: z.infer<typeof UnitMergedInto.schema> }
   | { type: 'UnitsMergedIn'; data: z.infer<typeof UnitsMergedIn.schema> }
-  | { type: 'UnitDissolved'; data: z.infer<typeof UnitDissolved.schema> };
+  | { type: 'UnitDissolved'; data: z.infer<typeof UnitDissolved.schema> }
+  | { type: 'UnitSplitInto'; data: z.infer<typeof UnitSplitInto.schema> }
+  | { type: 'UnitSplitFrom'; data: z.infer<typeof UnitSplitFrom.schema> };

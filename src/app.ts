@@ -10,12 +10,17 @@ import {
 import type { EventCatalogue } from '../events/catalogue.js';
 import { catalogue as defaultCatalogue } from '../events/index.js';
 import { projections as defaultProjections } from '../projections/index.js';
+import type { Principal } from './auth/principal.js';
 import type { StorageConfig } from './config.js';
 import type { App } from './http/app-type.js';
+import { authenticate } from './http/authenticate.js';
 import { errorHandlerPlugin } from './http/plugins/error-handler.js';
 import { ledgerPlugin } from './http/plugins/ledger.js';
+import { textNormalizationPlugin } from './http/plugins/text-normalization.js';
 import { healthRoutes } from './http/routes/health.js';
 import { ledgerRoutes } from './http/routes/ledger.js';
+import { tokenRoutes } from './http/routes/tokens.js';
+import { unitRoutes } from './http/routes/units.js';
 import type { Projection } from './projections/projection.js';
 
 /** What buildApp needs; logger off unless given. */
@@ -38,11 +43,18 @@ export async function buildApp(options: AppOptions): Promise<App> {
         description: 'Directives, tasks, shortcomings and who answers for them, on an append-only ledger',
         version: '0.1.0',
       },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'oversight token create' },
+        },
+      },
+      security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(errorHandlerPlugin);
+  await app.register(textNormalizationPlugin);
   await app.register(ledgerPlugin, {
     storage: options.storage,
     catalogue: options.catalogue ?? defaultCatalogue,
@@ -50,5 +62,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   await app.register(healthRoutes);
   await app.register(ledgerRoutes);
+  // Everything with domain data needs a token; health, docs and ledger verification do not.
+  await app.register(async (api) => {
+    // Declared up front so every request has the same shape; `authenticate` fills it in.
+    api.decorateRequest('principal', null as unknown as Principal);
+    api.addHook('onRequest', authenticate);
+    await api.register(unitRoutes);
+    await api.register(tokenRoutes);
+  });
   return app;
 }

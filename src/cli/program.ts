@@ -1,16 +1,31 @@
+import { userInfo } from 'node:os';
 import { Command } from 'commander';
+import { v7 as uuidv7 } from 'uuid';
 import { catalogue } from '../../events/index.js';
+import { roles } from '../../events/tokens.js';
 import { projections } from '../../projections/index.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import type { CommandContext } from '../domain/decider.js';
+import { handleCommand } from '../domain/handle-command.js';
+import { tokenDecider } from '../domain/tokens/decide.js';
+import { issueToken } from '../domain/tokens/issue.js';
+import { OversightError } from '../errors.js';
 import { Ledger } from '../ledger/ledger.js';
+import { findUnit } from '../read/units.js';
 import { serve } from '../server.js';
 
 /** Where the CLI writes: the console in real use, a buffer in tests. */
 export interface CliOutput {
   out(text: string): void;
   err(text: string): void;
+}
+
+// Whoever runs the CLI on the server's machine administers it; the ledger records who that was.
+function cliContext(): CommandContext {
+  const user = userInfo().username;
+  return { now: new Date(), newId: uuidv7, actor: { id: `cli:${user}`, role: 'admin', name: user } };
 }
 
 /** The `oversight` commands over a configuration; `exitCode()` tells how the last one ended. */
@@ -84,6 +99,57 @@ export function createProgram(config: Config, io: CliOutput): { program: Command
       for (const r of reports) {
         io.out(`${r.name}: ${r.events} events to position ${r.position} in ${r.milliseconds} ms`);
       }
+    });
+
+  const token = program.command('token').description('access tokens for the HTTP API');
+  token
+    .command('create')
+    .description('issue a token and print its secret, once')
+    .requiredOption('--role <role>', `one of ${roles.join(', ')}`)
+    .option('--unit <unitId>', 'the unit a unit token acts for (and the units under it)')
+    .option('--name <name>', 'who or what holds the token')
+    .action(async (opts: { role: string; unit?: string; name?: string }) => {
+      const role = roles.find((r) => r === opts.role);
+      if (!role) {
+        io.err(`unknown role ${opts.role}: use one of ${roles.join(', ')}`);
+        exitCode = 2;
+        return;
+      }
+      await withLedger(async (ledger) => {
+        const unitId = opts.unit?.normalize('NFC') ?? null;
+        if (unitId && !(await findUnit(ledger.database, unitId))) {
+          io.err(`no unit ${unitId}`);
+          exitCode = 2;
+          return;
+        }
+        const name = (opts.name ?? `${role} token`).normalize('NFC');
+        const issued = await issueToken(ledger, { name, role, unitId }, cliContext());
+        io.out(JSON.stringify({ ...issued.response, secret: issued.secret }, null, 2));
+        io.err('Keep the secret now: only its SHA-256 is stored, it cannot be shown again.');
+      });
+    });
+  token
+    .command('revoke')
+    .description('revoke a token; it stops working at once')
+    .argument('<tokenId>', 'the token id')
+    .requiredOption('--reason <reason>', 'why it is revoked')
+    .action(async (tokenId: string, opts: { reason: string }) => {
+      await withLedger(async (ledger) => {
+        try {
+          await handleCommand(
+            ledger,
+            tokenDecider,
+            tokenId,
+            { type: 'RevokeToken', reason: opts.reason },
+            cliContext(),
+          );
+          io.out(`revoked ${tokenId}`);
+        } catch (error) {
+          if (!(error instanceof OversightError)) throw error;
+          io.err(error.message);
+          exitCode = 2;
+        }
+      });
     });
 
   return { program, exitCode: () => exitCode };

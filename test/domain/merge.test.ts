@@ -5,8 +5,8 @@ import { projections } from '../../projections/index.js';
 import type { CommandContext } from '../../src/domain/decider.js';
 import { handleCommand, loadState } from '../../src/domain/handle-command.js';
 import { type UnitCommand, unitDecider } from '../../src/domain/units/decide.js';
-import { mergeUnits } from '../../src/domain/units/merge.js';
-import { InvalidStateError, ValidationError } from '../../src/errors.js';
+import { mergeUnits, splitUnit } from '../../src/domain/units/merge.js';
+import { InvalidStateError, NotFoundError, ValidationError } from '../../src/errors.js';
 import { Ledger } from '../../src/ledger/ledger.js';
 import { backends } from '../helpers/backends.js';
 
@@ -100,5 +100,60 @@ for (const backend of await backends()) {
         ValidationError,
       );
     });
+
+    t.test('a split names every successor and the one that answers for open obligations', async (t) => {
+      for (const code of ['XA-A', 'XA-B1', 'XA-B2']) {
+        await handleCommand(
+          ledger,
+          unitDecider,
+          code,
+          {
+            type: 'RegisterUnit',
+            code,
+            kind: 'commune',
+            nameVi: `Xã ${code}`,
+            effectiveFrom: '2025-07-01',
+          },
+          admin,
+        );
+      }
+      await splitUnit(
+        ledger,
+        {
+          predecessorId: 'XA-A',
+          successorIds: ['XA-B1', 'XA-B2'],
+          obligationsTo: 'XA-B1',
+          effectiveFrom: '2025-07-01',
+          reason: 'illustrative split',
+        },
+        admin,
+      );
+      const { state } = await loadState(ledger, unitDecider, 'XA-A');
+      t.equal(state.status, 'split');
+      t.equal(state.successorId, 'XA-B1');
+      t.same(state.splitInto, ['XA-B1', 'XA-B2']);
+      t.same((await loadState(ledger, unitDecider, 'XA-B2')).state.predecessorIds, ['XA-A']);
+    });
+
+    t.test(
+      'a reorganisation naming a unit that was never registered is a 404 and writes nothing',
+      async (t) => {
+        await handleCommand(ledger, unitDecider, 'NBI-1991', province('NBI', 'Ninh Bình'), admin);
+        await t.rejects(
+          mergeUnits(
+            ledger,
+            {
+              predecessorIds: ['NBI-1991'],
+              successorId: 'NOWHERE',
+              effectiveFrom: '2025-07-01',
+              reason: 'x',
+            },
+            admin,
+          ),
+          NotFoundError,
+        );
+        t.equal((await loadState(ledger, unitDecider, 'NBI-1991')).state.status, 'active');
+      },
+    );
   });
 }

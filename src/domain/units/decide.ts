@@ -19,12 +19,22 @@ export type UnitCommand =
   | { type: 'AppointHead'; title: string; personName: string; effectiveFrom: string }
   | { type: 'MergeInto'; unitId: string; successorId: string; effectiveFrom: string; reason: string }
   | { type: 'AbsorbUnits'; unitId: string; predecessorIds: string[]; effectiveFrom: string; reason: string }
+  | {
+      type: 'SplitInto';
+      unitId: string;
+      successorIds: string[];
+      obligationsTo: string;
+      effectiveFrom: string;
+      reason: string;
+    }
+  | { type: 'SplitFrom'; unitId: string; predecessorId: string; effectiveFrom: string; reason: string }
   | { type: 'DissolveUnit'; effectiveFrom: string; reason: string };
 
 const allowed: Record<Unit['status'], UnitCommand['type'][]> = {
   unregistered: ['RegisterUnit'],
-  active: ['RenameUnit', 'AppointHead', 'MergeInto', 'AbsorbUnits', 'DissolveUnit'],
+  active: ['RenameUnit', 'AppointHead', 'MergeInto', 'AbsorbUnits', 'SplitInto', 'SplitFrom', 'DissolveUnit'],
   merged: [],
+  split: [],
   dissolved: [],
 };
 
@@ -108,6 +118,33 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, Unit> = {
           {
             type: 'UnitsMergedIn',
             data: { predecessorIds: command.predecessorIds, effectiveFrom: command.effectiveFrom },
+          },
+          command.reason,
+        );
+      case 'SplitInto':
+        refuseSelf(command.successorIds.includes(command.unitId), 'successorIds', 'must name other units');
+        if (!command.successorIds.includes(command.obligationsTo)) {
+          throw new ValidationError('the unit answering for open obligations must be one of the successors', [
+            { path: 'obligationsTo', message: 'must be one of successorIds' },
+          ]);
+        }
+        return one(
+          {
+            type: 'UnitSplitInto',
+            data: {
+              successorIds: command.successorIds,
+              obligationsTo: command.obligationsTo,
+              effectiveFrom: command.effectiveFrom,
+            },
+          },
+          command.reason,
+        );
+      case 'SplitFrom':
+        refuseSelf(command.predecessorId === command.unitId, 'predecessorId', 'must name another unit');
+        return one(
+          {
+            type: 'UnitSplitFrom',
+            data: { predecessorId: command.predecessorId, effectiveFrom: command.effectiveFrom },
           },
           command.reason,
         );

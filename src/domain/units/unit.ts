@@ -1,7 +1,7 @@
 import type { UnitEvent, unitKinds } from '../../../events/units.js';
 
 /** Where a unit stands in its life. */
-export type UnitStatus = 'unregistered' | 'active' | 'merged' | 'dissolved';
+export type UnitStatus = 'unregistered' | 'active' | 'merged' | 'split' | 'dissolved';
 
 /** A name a unit bore from a date. */
 export interface UnitName {
@@ -26,7 +26,10 @@ export interface Unit {
   registeredFrom: string | null;
   names: UnitName[];
   heads: UnitHead[];
+  /** The unit that answers for this one's open obligations once it has ended. */
   successorId: string | null;
+  /** All the units a split produced (the successor is one of them). */
+  splitInto: string[];
   predecessorIds: string[];
   endedOn: string | null;
 }
@@ -41,6 +44,7 @@ export const unregisteredUnit: Unit = {
   names: [],
   heads: [],
   successorId: null,
+  splitInto: [],
   predecessorIds: [],
   endedOn: null,
 };
@@ -85,6 +89,16 @@ export function evolveUnit(unit: Unit, event: UnitEvent): Unit {
       };
     case 'UnitsMergedIn':
       return { ...unit, predecessorIds: [...unit.predecessorIds, ...event.data.predecessorIds] };
+    case 'UnitSplitInto':
+      return {
+        ...unit,
+        status: 'split',
+        successorId: event.data.obligationsTo,
+        splitInto: event.data.successorIds,
+        endedOn: event.data.effectiveFrom,
+      };
+    case 'UnitSplitFrom':
+      return { ...unit, predecessorIds: [...unit.predecessorIds, event.data.predecessorId] };
     case 'UnitDissolved':
       return { ...unit, status: 'dissolved', endedOn: event.data.effectiveFrom };
   }

@@ -1,0 +1,109 @@
+import type { Database } from '../db/database.js';
+import { readTables, type UnitRow } from './schema.js';
+
+// Parents and successors form short chains (central → province → commune, a merger or two);
+// a longer walk means a cycle in bad data, not a deeper hierarchy.
+const MAX_WALK = 32;
+
+// PGlite and pg return `date` columns differently; the API speaks YYYY-MM-DD.
+function normalise(row: UnitRow): UnitRow {
+  const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : (v as string | null));
+  return {
+    ...row,
+    registered_from: day(row.registered_from) as string,
+    ended_on: day(row.ended_on),
+    head_from: day(row.head_from),
+  };
+}
+
+/** One unit of the register, or undefined. */
+export async function findUnit(database: Database, id: string): Promise<UnitRow | undefined> {
+  const query = readTables(database).selectFrom('units').selectAll().where('id', '=', id);
+  const [row] = await database.sql.query<UnitRow>(query.compile());
+  return row && normalise(row);
+}
+
+/** The units named, those that exist; to tell which of a list are unknown. */
+export async function findUnits(database: Database, ids: readonly string[]): Promise<Map<string, UnitRow>> {
+  if (ids.length === 0) return new Map();
+  const query = readTables(database)
+    .selectFrom('units')
+    .selectAll()
+    .where('id', 'in', [...ids]);
+  const rows = await database.sql.query<UnitRow>(query.compile());
+  return new Map(rows.map((r) => [r.id, normalise(r)]));
+}
+
+/** Units of the register, filtered by kind, parent and status, ordered by code. */
+export async function listUnits(
+  database: Database,
+  filter: { kind?: string; parentId?: string | null; status?: string; limit: number; offset: number },
+): Promise<UnitRow[]> {
+  let query = readTables(database).selectFrom('units').selectAll();
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.parentId !== undefined) {
+    query =
+      filter.parentId === null
+        ? query.where('parent_id', 'is', null)
+        : query.where('parent_id', '=', filter.parentId);
+  }
+  if (filter.status) query = query.where('status', '=', filter.status);
+  query = query.orderBy('code').orderBy('id').limit(filter.limit).offset(filter.offset);
+  return (await database.sql.query<UnitRow>(query.compile())).map(normalise);
+}
+
+/**
+ * The unit that answers today for obligations assigned to `id`: itself while it exists, else
+ * its successor's answering unit (mergers and splits chain). The path walked is returned too.
+ */
+export async function answeringUnit(database: Database, id: string): Promise<{ id: string; path: string[] }> {
+  const path = [id];
+  let current = await findUnit(database, id);
+  while (current?.successor_id && path.length < MAX_WALK) {
+    path.push(current.successor_id);
+    current = await findUnit(database, current.successor_id);
+  }
+  return { id: path[path.length - 1] as string, path };
+}
+
+/**
+ * Whether `id` is `scopeId` or under it, once every unit on the way up is replaced by the unit
+ * answering for it now: a commune whose province merged sits under the successor province.
+ */
+export async function isWithin(database: Database, id: string, scopeId: string): Promise<boolean> {
+  let cursor: string | null = id;
+  for (let steps = 0; cursor && steps < MAX_WALK; steps++) {
+    const answering = await answeringUnit(database, cursor);
+    if (answering.id === scopeId) return true;
+    const unit = await findUnit(database, answering.id);
+    cursor = unit?.parent_id ?? null;
+  }
+  return false;
+}
+
+/** Active members of a group: every active unit of a kind, under a parent or at the top level. */
+export async function groupMembers(
+  database: Database,
+  group: { kind: string; parentId: string | null },
+): Promise<UnitRow[]> {
+  let query = readTables(database)
+    .selectFrom('units')
+    .selectAll()
+    .where('kind', '=', group.kind)
+    .where('status', '=', 'active');
+  query =
+    group.parentId === null
+      ? query
+      : query.where((eb) =>
+          eb.or([
+            eb('parent_id', '=', group.parentId),
+            // Children registered under a predecessor of the parent belong to it now.
+            eb(
+              'parent_id',
+              'in',
+              eb.selectFrom('units as p').select('p.id').where('p.successor_id', '=', group.parentId),
+            ),
+          ]),
+        );
+  return (await database.sql.query<UnitRow>(query.orderBy('code').compile())).map(normalise);
+}
