@@ -11,9 +11,11 @@ export interface Config {
   host: string;
   port: number;
   logLevel: string;
+  /** Seed an empty store on `serve` (OVERSIGHT_SEED=0 opts out). */
+  seedOnStart: boolean;
 }
 
-/** Reads DATABASE_URL, OVERSIGHT_DATA_DIR, HOST, PORT and LOG_LEVEL. */
+/** Reads DATABASE_URL, OVERSIGHT_DATA_DIR, HOST, PORT, LOG_LEVEL and OVERSIGHT_SEED. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const storage: StorageConfig = env.DATABASE_URL
     ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: numberOr(env.DATABASE_POOL_SIZE, 10) }
@@ -23,6 +25,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     port: numberOr(env.PORT, 3000),
     logLevel: env.LOG_LEVEL ?? 'info',
+    seedOnStart: !['0', 'false', 'no', 'off'].includes((env.OVERSIGHT_SEED ?? '').toLowerCase()),
   };
 }
 

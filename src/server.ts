@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import { seedEmptyStore, whereToLook } from './first-start.js';
 
 /** Starts the HTTP service and seals the ledger periodically; stops cleanly on SIGINT/SIGTERM. */
 export async function serve(config: Config): Promise<void> {
@@ -20,8 +21,27 @@ export async function serve(config: Config): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const secret = config.seedOnStart
+    ? await seedEmptyStore(app.ledger, (msg) => app.log.info(`seeding: ${msg}`))
+    : null;
   await app.listen({ host: config.host, port: config.port });
-  app.log.info(
-    `Oversight on http://${config.host}:${config.port} — API docs /docs, health /health, ledger head /ledger/head (${app.database.description})`,
-  );
+  const base = `http://${config.host}:${config.port}`;
+  app.log.info(`Oversight on ${base} (${app.database.description})`);
+  // Printed plainly, not logged as JSON: this is for the person who just ran `npm start`.
+  const lines = whereToLook(base);
+  if (secret) {
+    lines.push(
+      '',
+      'The store was empty and has been seeded: the facts of DOMAIN.md, plus an ILLUSTRATIVE scenario',
+      '(marked scenario: true on every event it wrote). A viewer token to try the API with (shown once):',
+      `  export OVERSIGHT_TOKEN=${secret}`,
+      `  curl -H "Authorization: Bearer $OVERSIGHT_TOKEN" ${base}/units/BNV`,
+    );
+  } else {
+    lines.push(
+      '',
+      'Tokens: npx oversight token create --role viewer   (admin, secretariat, inspection, unit --unit ID)',
+    );
+  }
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }

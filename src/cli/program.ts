@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { catalogue } from '../../events/index.js';
 import { roles } from '../../events/tokens.js';
 import { projections } from '../../projections/index.js';
+import { loadSeeds } from '../../seeds/load.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -99,6 +100,17 @@ export function createProgram(config: Config, io: CliOutput): { program: Command
       for (const r of reports) {
         io.out(`${r.name}: ${r.events} events to position ${r.position} in ${r.milliseconds} ms`);
       }
+    });
+
+  program
+    .command('seed')
+    .description('load the facts of DOMAIN.md and the illustrative scenario; a second run appends nothing')
+    .option('--no-scenario', 'only the facts, without the illustrative scenario')
+    .action(async (opts: { scenario: boolean }) => {
+      const t = await withLedger((ledger) =>
+        loadSeeds(ledger, { scenario: opts.scenario, progress: (msg) => io.err(msg) }),
+      );
+      io.out(`seed steps written: ${t.written}, already there: ${t.alreadyThere}`);
     });
 
   const token = program.command('token').description('access tokens for the HTTP API');

@@ -88,13 +88,30 @@ t.test('Hà Giang merges into Tuyên Quang on 2025-07-01; afterwards it takes no
   t.equal(after.state.successorId, 'TQU');
   const error = t.throws(() =>
     after.when({
+      type: 'MergeInto',
+      unitId: 'HAG',
+      successorId: 'X',
+      effectiveFrom: '2025-08-01',
+      reason: 'x',
+    }),
+  ) as InvalidStateError;
+  t.same(error.details, { state: 'merged', allowedCommands: ['RenameUnit', 'AppointHead'] });
+  const late = t.throws(() =>
+    after.when({
       type: 'AppointHead',
       title: 'Bí thư Tỉnh ủy',
       personName: 'X',
       effectiveFrom: '2025-08-01',
     }),
-  ) as InvalidStateError;
-  t.same(error.details, { state: 'merged', allowedCommands: [] });
+  ) as ValidationError;
+  t.match(late.issues, [{ path: 'effectiveFrom', message: /ended on 2025-07-01/ }]);
+  const history = after.when({
+    type: 'AppointHead',
+    title: 'Bí thư Tỉnh ủy',
+    personName: 'Secretary (illustrative)',
+    effectiveFrom: '2020-10-15',
+  });
+  t.equal(history[0]?.event.type, 'UnitHeadAppointed', 'its past can still be recorded');
 });
 
 t.test('a unit cannot merge into or absorb itself, nor act before it existed', async (t) => {

@@ -33,9 +33,10 @@ export type UnitCommand =
 const allowed: Record<Unit['status'], UnitCommand['type'][]> = {
   unregistered: ['RegisterUnit'],
   active: ['RenameUnit', 'AppointHead', 'MergeInto', 'AbsorbUnits', 'SplitInto', 'SplitFrom', 'DissolveUnit'],
-  merged: [],
-  split: [],
-  dissolved: [],
+  // An ended unit's past can still be recorded: who headed it, what it was called, before it ended.
+  merged: ['RenameUnit', 'AppointHead'],
+  split: ['RenameUnit', 'AppointHead'],
+  dissolved: ['RenameUnit', 'AppointHead'],
 };
 
 // A merger joins distinct units: a unit is never its own successor or predecessor.
@@ -55,6 +56,11 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, Unit> = {
         state: unit.status,
         allowedCommands: allowed[unit.status],
       });
+    }
+    if (unit.endedOn && command.effectiveFrom >= unit.endedOn) {
+      throw new ValidationError('the unit had ended by then', [
+        { path: 'effectiveFrom', message: `the unit ended on ${unit.endedOn}` },
+      ]);
     }
     if (unit.registeredFrom && command.effectiveFrom < unit.registeredFrom) {
       throw new ValidationError('the effective date precedes the unit', [
