@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** One piece of evidence: a document by its code, a published page, or an uploaded file's hash. */
 export const evidenceItemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('document'), code: z.string().trim().min(1).max(200) }),
-  z.object({ kind: z.literal('url'), url: z.url() }),
+  z.object({ kind: z.literal('url'), url: z.url({ protocol: /^https?$/ }) }),
   z.object({
     kind: z.literal('file'),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256'),

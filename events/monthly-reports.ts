@@ -8,7 +8,7 @@ export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month
 export const reportDocumentSchema = z
   .object({
     code: z.string().trim().min(1).max(100).nullable(),
-    url: z.url().nullable(),
+    url: z.url({ protocol: /^https?$/ }).nullable(),
   })
   .refine((d) => d.code !== null || d.url !== null, { message: 'a code or an address', path: ['code'] })
   .nullable();

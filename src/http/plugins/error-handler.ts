@@ -22,6 +22,13 @@ const STATUS = new Map<new (...args: never[]) => OversightError, number>([
   [IdempotencyKeyReusedError, 422],
 ]);
 
+// The domain names a command's fields; over HTTP those came in the body, so say so, as the
+// schema validation does for the fields it refuses.
+const PARTS = /^(body|params|querystring|headers)(\.|$)/;
+function inRequest(issue: { path: string; message: string }) {
+  return PARTS.test(issue.path) ? issue : { ...issue, path: `body.${issue.path}` };
+}
+
 /** Maps the error hierarchy to HTTP, once, with a body that names the fields and reasons. */
 export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {
@@ -38,7 +45,9 @@ export const errorHandlerPlugin = fp(
       }
       if (error instanceof OversightError) {
         const status = [...STATUS].find(([type]) => error instanceof type)?.[1] ?? 500;
-        return reply.status(status).send({ error: error.code, message: error.message, ...error.details });
+        const details =
+          error instanceof ValidationError ? { issues: error.issues.map(inRequest) } : error.details;
+        return reply.status(status).send({ error: error.code, message: error.message, ...details });
       }
       if (error.statusCode && error.statusCode < 500) {
         return reply
