@@ -113,6 +113,7 @@ for (const backend of await backends()) {
         document: null,
         corrections: 0,
         version: 0,
+        scenario: false,
       });
       t.match((await read('DUCP', '2099-12')).json(), { filingStatus: 'not_yet_due', dueOn: '2099-12-25' });
       t.equal((await read('NOWHERE', '2025-07')).statusCode, 404);

@@ -1,15 +1,13 @@
 import t from 'tap';
-import { catalogue } from '../../events/index.js';
-import { projections } from '../../projections/index.js';
 import { loadSeeds } from '../../seeds/load.js';
 import { seedTaskId } from '../../seeds/load-facts.js';
 import { scenarioShortcomingId } from '../../seeds/load-scenario.js';
 import { currentCommitteeIds, predecessorCommittees, successorCommittees } from '../../seeds/provinces.js';
+import { buildApp } from '../../src/app.js';
 import { loadState } from '../../src/domain/handle-command.js';
 import { shortcomingDecider } from '../../src/domain/shortcomings/decide.js';
 import { taskDecider } from '../../src/domain/tasks/decide.js';
 import { seedEmptyStore } from '../../src/first-start.js';
-import { Ledger } from '../../src/ledger/ledger.js';
 import { answeringUnit, listUnits } from '../../src/read/units.js';
 import { backends } from '../helpers/backends.js';
 import { countEvents } from '../helpers/ledger.js';
@@ -23,9 +21,14 @@ t.test('the seed set holds the 63 predecessors, the 23 successors and the 34 pro
 
 for (const backend of await backends()) {
   t.test(backend.name, async (t) => {
-    const { database, drop } = await backend.open();
-    t.teardown(drop);
-    const ledger = new Ledger(database, catalogue, projections);
+    const { storage, drop } = await backend.open();
+    // The app opens the store itself (an in-memory PGlite is only shared through it).
+    const app = await buildApp({ storage });
+    t.teardown(async () => {
+      await app.close();
+      await drop();
+    });
+    const { ledger, database } = app;
     const secret = await seedEmptyStore(ledger, () => {});
     t.match(secret, /^ovs_/, 'an empty store is seeded and a viewer token issued');
     const events = await countEvents(database);
@@ -100,5 +103,20 @@ for (const backend of await backends()) {
       t.equal((await answeringUnit(database, state.unitId as string)).id, 'pc-tuyen-quang-2025');
       t.match(state.description, /illustrative/);
     });
+
+    t.test(
+      'over HTTP, with the first-start viewer token, scenario data says it is illustrative',
+      async (t) => {
+        const get = async (url: string) =>
+          (await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${secret}` } })).json();
+        t.match(await get(`/shortcomings/${scenarioShortcomingId('bnv-hr')}`), {
+          status: 'closed_implemented',
+          scenario: true,
+        });
+        t.match(await get('/units/BNV/monthly-reports/2025-09'), { filingStatus: 'late', scenario: true });
+        t.match(await get('/units/BNV/monthly-reports/2025-08'), { filingStatus: 'on_time', scenario: true });
+        t.match(await get('/directives/183-KL%2FTW'), { code: '183-KL/TW', issuingUnitId: 'BCT' });
+      },
+    );
   });
 }

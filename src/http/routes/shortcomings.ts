@@ -25,7 +25,7 @@ import {
   shortcomingView as shortcomingViewSchema,
   verifyBody,
 } from '../schemas/shortcomings.js';
-import { shortcomingView } from '../views/shortcoming.js';
+import { isScenario, shortcomingView } from '../views/shortcoming.js';
 
 const tags = ['shortcomings'];
 const params = z.object({ shortcomingId });
@@ -47,8 +47,10 @@ export async function shortcomingRoutes(app: App): Promise<void> {
     if (loaded.version === 0) throw new NotFoundError(`no shortcoming ${id}`);
     return loaded;
   };
-  const view = (r: CommandResult<Shortcoming>) =>
-    shortcomingView(app.database, r.streamId, r.state, r.version);
+  const view = async (r: CommandResult<Shortcoming>) => ({
+    ...(await shortcomingView(app.database, r.streamId, r.state, r.version)),
+    scenario: await isScenario(app.ledger, 'shortcoming', r.streamId),
+  });
 
   // The unit recorded as acting: the one answering for the shortcoming today, so that after a
   // merger the successor's token acts and the predecessor's no longer does.
@@ -174,7 +176,7 @@ export async function shortcomingRoutes(app: App): Promise<void> {
       authorize(request.principal, 'read');
       const id = request.params.shortcomingId;
       const { state, version } = await load(id);
-      return shortcomingView(app.database, id, state, version);
+      return view({ streamId: id, state, version, positions: [] });
     },
   );
 

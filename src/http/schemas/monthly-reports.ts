@@ -55,4 +55,5 @@ export const monthlyReportView = z.object({
   document: z.object({ code: z.string().nullable(), url: z.string().nullable() }).nullable(),
   corrections: z.number().int(),
   version: z.number().int(),
+  scenario: z.boolean().describe('true when written by the illustrative seed scenario, not real data'),
 });

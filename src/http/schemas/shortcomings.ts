@@ -96,4 +96,5 @@ export const shortcomingView = z.object({
   recurrenceOf: z.string().nullable(),
   recurrences: z.array(z.string()),
   version: z.number().int(),
+  scenario: z.boolean().describe('true when written by the illustrative seed scenario, not real data'),
 });

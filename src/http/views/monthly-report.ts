@@ -28,5 +28,6 @@ export function monthlyReportView(
     document: report.document,
     corrections: report.corrections,
     version,
+    scenario: filed?.tags.scenario === true,
   };
 }

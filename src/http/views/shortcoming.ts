@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.js';
 import type { Shortcoming } from '../../domain/shortcomings/shortcoming.js';
+import type { Ledger } from '../../ledger/ledger.js';
 import { answeringUnit } from '../../read/units.js';
 
 type FlaggedStatus = Exclude<Shortcoming['status'], 'unflagged'>;
@@ -9,6 +10,7 @@ export async function shortcomingView(database: Database, id: string, s: Shortco
   const unitId = s.unitId ?? '';
   return {
     id,
+    scenario: false,
     status: s.status as FlaggedStatus,
     unitId,
     answeringUnitId: (await answeringUnit(database, unitId)).id,
@@ -31,4 +33,10 @@ export async function shortcomingView(database: Database, id: string, s: Shortco
     recurrences: s.recurrences,
     version,
   };
+}
+
+/** Whether a stream was written by the illustrative scenario (its first event says so). */
+export async function isScenario(ledger: Ledger, streamType: string, id: string): Promise<boolean> {
+  const [first] = await ledger.store.readStream(streamType, id);
+  return first?.tags.scenario === true;
 }
