@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors.js';
+import { InvalidStateError, ValidationError } from '../errors.js';
 
 /** Throws a ValidationError on one field when `failed`. */
 export function refuseIf(failed: boolean, path: string, message: string): void {
@@ -15,4 +15,22 @@ export function requireText(value: string | null | undefined, path: string): str
 /** Whether a list names some value twice. */
 export function hasDuplicates(values: readonly string[]): boolean {
   return new Set(values).size !== values.length;
+}
+
+/**
+ * Refuses a command the stream's state does not allow (409), naming the state and what it
+ * does allow; `allowed` is each stream type's table of state → commands.
+ */
+export function requireAllowed<S extends string, C extends string>(
+  noun: string,
+  allowed: Record<S, readonly C[]>,
+  state: S,
+  command: C,
+): void {
+  if (!allowed[state].includes(command)) {
+    throw new InvalidStateError(`a ${noun} that is ${state} cannot take ${command}`, {
+      state,
+      allowedCommands: allowed[state],
+    });
+  }
 }

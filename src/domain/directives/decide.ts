@@ -1,9 +1,8 @@
 import type { Deadline } from '../../../events/deadline.js';
 import type { DirectiveEvent, directiveKinds, referenceRelations } from '../../../events/directives.js';
-import { InvalidStateError } from '../../errors.js';
 import type { Decider } from '../decider.js';
 import { dateInVietnam, validTime } from '../occurred-at.js';
-import { hasDuplicates, refuseIf, requireText } from '../refuse.js';
+import { hasDuplicates, refuseIf, requireAllowed, requireText } from '../refuse.js';
 import {
   type ClauseGroup,
   clauseOf,
@@ -133,12 +132,7 @@ export const directiveDecider: Decider<DirectiveCommand, DirectiveEvent, Directi
   initialState: unissuedDirective,
   evolve: evolveDirective,
   decide(command, directive, context) {
-    if (!allowed[directive.status].includes(command.type)) {
-      throw new InvalidStateError(`a directive that is ${directive.status} cannot take ${command.type}`, {
-        state: directive.status,
-        allowedCommands: allowed[directive.status],
-      });
-    }
+    requireAllowed('directive', allowed, directive.status, command.type);
     const occurredAt = validTime(command, context);
     const event = command.type === 'IssueDirective' ? issue(command, context) : addClause(command, directive);
     return [{ event, occurredAt }];

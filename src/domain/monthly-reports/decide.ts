@@ -1,8 +1,7 @@
 import { type MonthlyReportEvent, periodSchema } from '../../../events/monthly-reports.js';
-import { InvalidStateError } from '../../errors.js';
 import type { Decider } from '../decider.js';
 import { validTime } from '../occurred-at.js';
-import { refuseIf, requireText } from '../refuse.js';
+import { refuseIf, requireAllowed, requireText } from '../refuse.js';
 import { periodInVietnam } from './filing-status.js';
 import {
   dueOnFor,
@@ -49,12 +48,7 @@ export const monthlyReportDecider: Decider<MonthlyReportCommand, MonthlyReportEv
   initialState: unfiledMonthlyReport,
   evolve: evolveMonthlyReport,
   decide(command, report, context) {
-    if (!allowed[report.status].includes(command.type)) {
-      throw new InvalidStateError(`a monthly report that is ${report.status} cannot take ${command.type}`, {
-        state: report.status,
-        allowedCommands: allowed[report.status],
-      });
-    }
+    requireAllowed('monthly report', allowed, report.status, command.type);
     const at = validTime(command, context);
     switch (command.type) {
       case 'FileMonthlyReport': {

@@ -4,10 +4,9 @@ import type {
   shortcomingCategories,
   shortcomingSeverities,
 } from '../../../events/shortcomings.js';
-import { InvalidStateError } from '../../errors.js';
 import type { Decided, Decider } from '../decider.js';
 import { validTime } from '../occurred-at.js';
-import { refuseIf, requireText } from '../refuse.js';
+import { refuseIf, requireAllowed, requireText } from '../refuse.js';
 import { evolveShortcoming, type Official, type Shortcoming, unflaggedShortcoming } from './shortcoming.js';
 
 /** The command that starts a shortcoming's stream. */
@@ -90,12 +89,7 @@ export const shortcomingDecider: Decider<ShortcomingCommand, ShortcomingEvent, S
   initialState: unflaggedShortcoming,
   evolve: evolveShortcoming,
   decide(command, s, context) {
-    if (!allowed[s.status].includes(command.type)) {
-      throw new InvalidStateError(`a shortcoming that is ${s.status} cannot take ${command.type}`, {
-        state: s.status,
-        allowedCommands: allowed[s.status],
-      });
-    }
+    requireAllowed('shortcoming', allowed, s.status, command.type);
     const at = validTime(command, context);
     const one = (event: ShortcomingEvent, reason: string | null = null): Decided<ShortcomingEvent>[] => [
       { event, occurredAt: at, reason },

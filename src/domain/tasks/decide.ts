@@ -1,12 +1,11 @@
 import type { Deadline } from '../../../events/deadline.js';
 import type { Evidence } from '../../../events/evidence.js';
 import type { TaskEvent } from '../../../events/tasks.js';
-import { InvalidStateError } from '../../errors.js';
 import { dueDate } from '../deadline.js';
 import type { Decided, Decider } from '../decider.js';
 import type { ClauseGroup, Signer } from '../directives/directive.js';
 import { dateInVietnam, validTime } from '../occurred-at.js';
-import { refuseIf, requireText } from '../refuse.js';
+import { refuseIf, requireAllowed, requireText } from '../refuse.js';
 import { evolveTask, type Task, unassignedTask } from './task.js';
 
 type At = { occurredAt?: Date };
@@ -139,12 +138,7 @@ export const taskDecider: Decider<TaskCommand, TaskEvent, Task> = {
   initialState: unassignedTask,
   evolve: evolveTask,
   decide(command, task, context): Decided<TaskEvent>[] {
-    if (!allowed[task.status].includes(command.type)) {
-      throw new InvalidStateError(`a task that is ${task.status} cannot take ${command.type}`, {
-        state: task.status,
-        allowedCommands: allowed[task.status],
-      });
-    }
+    requireAllowed('task', allowed, task.status, command.type);
     const reason = needsReason.has(command.type)
       ? requireText((command as { reason?: string }).reason, 'reason')
       : null;

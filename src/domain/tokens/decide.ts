@@ -1,6 +1,7 @@
 import type { roles, TokenEvent } from '../../../events/tokens.js';
-import { InvalidStateError, ValidationError } from '../../errors.js';
+import { ValidationError } from '../../errors.js';
 import type { Decider } from '../decider.js';
+import { requireAllowed } from '../refuse.js';
 
 /** A token's life: issued, then perhaps revoked. */
 export interface AccessToken {
@@ -41,12 +42,7 @@ export const tokenDecider: Decider<TokenCommand, TokenEvent, AccessToken> = {
     }
   },
   decide(command, token, context) {
-    if (!allowed[token.status].includes(command.type)) {
-      throw new InvalidStateError(`a token that is ${token.status} cannot take ${command.type}`, {
-        state: token.status,
-        allowedCommands: allowed[token.status],
-      });
-    }
+    requireAllowed('token', allowed, token.status, command.type);
     switch (command.type) {
       case 'IssueToken': {
         // A unit token is meaningless without its unit; other roles act across units.

@@ -1,6 +1,7 @@
 import type { UnitEvent, unitKinds } from '../../../events/units.js';
-import { InvalidStateError, ValidationError } from '../../errors.js';
+import { ValidationError } from '../../errors.js';
 import type { Decided, Decider } from '../decider.js';
+import { requireAllowed } from '../refuse.js';
 import { startOfDayInVietnam } from '../valid-time.js';
 import { evolveUnit, type Unit, unregisteredUnit } from './unit.js';
 
@@ -51,12 +52,7 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, Unit> = {
   initialState: unregisteredUnit,
   evolve: evolveUnit,
   decide(command, unit) {
-    if (!allowed[unit.status].includes(command.type)) {
-      throw new InvalidStateError(`a unit that is ${unit.status} cannot take ${command.type}`, {
-        state: unit.status,
-        allowedCommands: allowed[unit.status],
-      });
-    }
+    requireAllowed('unit', allowed, unit.status, command.type);
     if (unit.endedOn && command.effectiveFrom >= unit.endedOn) {
       throw new ValidationError('the unit had ended by then', [
         { path: 'effectiveFrom', message: `the unit ended on ${unit.endedOn}` },
