@@ -25,6 +25,7 @@ import { shortcomingRoutes } from './http/routes/shortcomings.js';
 import { taskRoutes } from './http/routes/tasks.js';
 import { tokenRoutes } from './http/routes/tokens.js';
 import { unitRoutes } from './http/routes/units.js';
+import { viewRoutes } from './http/routes/views/index.js';
 import type { Projection } from './projections/projection.js';
 
 /** What buildApp needs; logger off unless given. */
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await api.register(directiveRoutes);
     await api.register(taskRoutes);
     await api.register(tokenRoutes);
+    await api.register(viewRoutes);
   });
   return app;
 }

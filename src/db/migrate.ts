@@ -2,12 +2,14 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as ledger001 from './migrations/001_ledger.js';
 import * as streams002 from './migrations/002_ledger_streams.js';
 import * as unitsTokens003 from './migrations/003_units_and_tokens.js';
+import * as views004 from './migrations/004_views.js';
 
 // A static list: migrations ship inside the app, whatever the working directory.
 const migrations: Record<string, Migration> = {
   '001_ledger': ledger001,
   '002_ledger_streams': streams002,
   '003_units_and_tokens': unitsTokens003,
+  '004_views': views004,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */

@@ -17,9 +17,36 @@ export type ProjectionOp =
  * A read model: pure, deterministic handlers over events, owning its tables. Bump `version`
  * whenever the handlers change; the runner then rebuilds it from position 0.
  */
-export interface Projection {
+export interface OpProjection {
   name: string;
   version: number;
   tables: readonly string[];
   handle(event: RecordedEvent): ProjectionOp[];
+}
+
+/**
+ * A read model of documents kept in versions: each event that changes a document closes its
+ * current version and starts the next at the event's position, so the model can be read as of
+ * any position. `evolve` is pure and returns the very same object when the event leaves the
+ * document alone; undefined ends the document.
+ */
+export interface DocumentProjection<D = unknown> {
+  name: string;
+  version: number;
+  /** The versioned table: id, from_pos, to_pos, doc, and the `columns`. */
+  table: string;
+  tables: readonly string[];
+  /** The ids of the documents an event may change. */
+  keysOf(event: RecordedEvent): readonly string[];
+  evolve(doc: D | undefined, event: RecordedEvent, id: string): D | undefined;
+  /** The columns views filter and sort on, derived from the document. */
+  columns(doc: D): Row;
+}
+
+/** Any read model the runner keeps. */
+export type Projection = OpProjection | DocumentProjection;
+
+/** Whether a read model keeps versioned documents. */
+export function isDocumentProjection(p: Projection): p is DocumentProjection {
+  return 'evolve' in p;
 }

@@ -3,7 +3,20 @@ import type { Database } from '../db/database.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { EventStore } from '../ledger/event-store.js';
 import type { RecordedEvent } from '../ledger/types.js';
-import type { Projection, ProjectionOp } from './projection.js';
+import {
+  applyDocumentsInline,
+  type Current,
+  type DocumentVersion,
+  evolveDocuments,
+  insertVersions,
+} from './document-writer.js';
+import {
+  type DocumentProjection,
+  isDocumentProjection,
+  type OpProjection,
+  type Projection,
+  type ProjectionOp,
+} from './projection.js';
 import { applyOps } from './writer.js';
 
 /** What a rebuild did. */
@@ -27,11 +40,13 @@ export class ProjectionRunner {
   /** Applies freshly appended events inside the append's transaction. */
   async applyInline(tx: SqlClient, events: readonly RecordedEvent[]): Promise<void> {
     for (const p of this.projections) {
-      await applyOps(
-        this.database.db,
-        tx,
-        events.flatMap((e) => p.handle(e)),
-      );
+      if (isDocumentProjection(p)) await applyDocumentsInline(this.database.db, tx, p, events);
+      else
+        await applyOps(
+          this.database.db,
+          tx,
+          events.flatMap((e) => p.handle(e)),
+        );
     }
   }
 
@@ -55,6 +70,50 @@ export class ProjectionRunner {
     const reports: RebuildReport[] = [];
     for (const p of chosen) reports.push(await this.rebuildOne(p));
     return reports;
+  }
+
+  private foldOps(p: OpProjection, tx: SqlClient) {
+    return this.store.fold(
+      [] as ProjectionOp[],
+      (ops, e) => {
+        ops.push(...p.handle(e));
+        return ops;
+      },
+      {
+        visibleOnly: false,
+        pageSize: PAGE,
+        afterPage: (ops) => applyOps(this.database.db, tx, ops.splice(0)),
+      },
+      tx,
+    );
+  }
+
+  // Documents stay in memory while the log is read; each page writes the versions it closed,
+  // and the current ones go in at the end: the same rows the inline writer leaves behind.
+  private async foldDocuments(p: DocumentProjection, tx: SqlClient) {
+    const current = new Map<string, Current | undefined>();
+    const closed: DocumentVersion[] = [];
+    const page: RecordedEvent[] = [];
+    const folded = await this.store.fold(
+      null,
+      (_, e) => {
+        page.push(e);
+        return null;
+      },
+      {
+        visibleOnly: false,
+        pageSize: PAGE,
+        afterPage: async () => {
+          evolveDocuments(p, current, page.splice(0), closed);
+          await insertVersions(this.database.db, tx, p, closed.splice(0));
+        },
+      },
+      tx,
+    );
+    const open: DocumentVersion[] = [];
+    for (const [id, c] of current) if (c) open.push({ id, fromPos: c.fromPos, toPos: null, doc: c.doc });
+    await insertVersions(this.database.db, tx, p, open);
+    return folded;
   }
 
   /** A digest of a projection's tables, for comparing a live read model with a rebuilt one. */
@@ -81,15 +140,9 @@ export class ProjectionRunner {
       const tables = sql.join(p.tables.map((t) => sql.table(t)));
       await tx.query(sql`lock table ${tables} in access exclusive mode`.compile(db));
       for (const t of p.tables) await tx.query(sql`delete from ${sql.table(t)}`.compile(db));
-      const { position: after, count } = await this.store.fold(
-        [] as ProjectionOp[],
-        (ops, e) => {
-          ops.push(...p.handle(e));
-          return ops;
-        },
-        { visibleOnly: false, pageSize: PAGE, afterPage: (ops) => applyOps(db, tx, ops.splice(0)) },
-        tx,
-      );
+      const { position: after, count } = isDocumentProjection(p)
+        ? await this.foldDocuments(p, tx)
+        : await this.foldOps(p, tx);
       await tx.query({
         text: `insert into projection_checkpoints (name, version, position) values ($1, $2, $3)
           on conflict (name) do update set version = excluded.version,

@@ -2,9 +2,16 @@ import { type Kysely, sql } from 'kysely';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { ProjectionOp, Row } from './projection.js';
 
+type Upsert = Extract<ProjectionOp, { op: 'upsert' }>;
+
+// Stay well under PostgreSQL's 65,535 bind parameters per statement.
+const MAX_PARAMETERS = 30_000;
+
 /**
  * The one place projection operations become SQL: Kysely builds each statement, the ledger's
- * SQL client runs it inside the caller's transaction.
+ * SQL client runs it inside the caller's transaction. A run of upserts into one table with
+ * the same columns becomes one multi-row statement, each key's upserts folded into one first
+ * (PostgreSQL refuses to touch a row twice in one INSERT … ON CONFLICT).
  */
 export async function applyOps(
   // biome-ignore lint/suspicious/noExplicitAny: compiles statements for tables named at run time
@@ -12,21 +19,64 @@ export async function applyOps(
   client: SqlClient,
   ops: readonly ProjectionOp[],
 ): Promise<void> {
-  for (const op of ops) await client.query(statement(op).compile(builder));
+  for (let i = 0; i < ops.length; ) {
+    const op = ops[i] as ProjectionOp;
+    if (op.op !== 'upsert') {
+      await client.query(single(op).compile(builder));
+      i += 1;
+      continue;
+    }
+    const run: Upsert[] = [op];
+    const shape = shapeOf(op);
+    while (i + run.length < ops.length) {
+      const next = ops[i + run.length] as ProjectionOp;
+      if (next.op !== 'upsert' || next.table !== op.table || shapeOf(next) !== shape) break;
+      run.push(next);
+    }
+    i += run.length;
+    const folded = foldByKey(run);
+    const perRow = Object.keys(rowOf(op)).length;
+    const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / perRow));
+    for (let j = 0; j < folded.length; j += chunk) {
+      await client.query(upsertMany(folded.slice(j, j + chunk)).compile(builder));
+    }
+  }
 }
 
-function statement(op: ProjectionOp) {
+const shapeOf = (u: Upsert) =>
+  [u.table, Object.keys(u.key), Object.keys(u.set), Object.keys(u.insertOnly ?? {})].join('|');
+
+const rowOf = (u: Upsert): Row => ({ ...u.key, ...u.set, ...u.insertOnly });
+
+// Same columns throughout the run, so a later upsert's `set` replaces an earlier one's whole;
+// `insertOnly` is what the first one would have inserted.
+function foldByKey(run: readonly Upsert[]): Upsert[] {
+  const byKey = new Map<string, Upsert>();
+  for (const u of run) {
+    const key = JSON.stringify(Object.values(u.key));
+    const earlier = byKey.get(key);
+    byKey.set(key, earlier ? { ...u, insertOnly: earlier.insertOnly } : u);
+  }
+  return [...byKey.values()];
+}
+
+function upsertMany(run: readonly Upsert[]) {
+  const first = run[0] as Upsert;
+  const columns = Object.keys(rowOf(first));
+  const rows = run.map((u) => {
+    const row = rowOf(u);
+    return sql`(${sql.join(columns.map((c) => sql.val(row[c])))})`;
+  });
+  const updates = Object.keys(first.set).map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`);
+  return sql`insert into ${sql.table(first.table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+    values ${sql.join(rows)}
+    on conflict (${sql.join(Object.keys(first.key).map((c) => sql.ref(c)))})
+    ${updates.length ? sql`do update set ${sql.join(updates)}` : sql`do nothing`}`;
+}
+
+function single(op: Exclude<ProjectionOp, Upsert>) {
   const table = sql.table(op.table);
   switch (op.op) {
-    case 'upsert': {
-      const row = { ...op.key, ...op.set, ...op.insertOnly };
-      const columns = Object.keys(row);
-      const updates = Object.keys(op.set).map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`);
-      return sql`insert into ${table} (${sql.join(columns.map((c) => sql.ref(c)))})
-        values (${sql.join(columns.map((c) => sql.val(row[c])))})
-        on conflict (${sql.join(Object.keys(op.key).map((c) => sql.ref(c)))})
-        ${updates.length ? sql`do update set ${sql.join(updates)}` : sql`do nothing`}`;
-    }
     case 'update':
       return sql`update ${table} set ${assignments(op.set)} where ${conditions(op.where)}`;
     case 'delete':

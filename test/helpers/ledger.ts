@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import { projections } from '../../projections/index.js';
+import { foundationProjections as projections } from '../../projections/index.js';
 import type { Database } from '../../src/db/database.js';
 import { Ledger } from '../../src/ledger/ledger.js';
 import { testCatalogue } from './catalogue.js';
 
-/** A ledger over the fixture catalogue and the real projections. */
+/** A ledger over the fixture catalogue and the foundation projections (the views read domain events only). */
 export function testLedger(database: Database): Ledger {
   return new Ledger(database, testCatalogue, projections);
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import t from 'tap';
-import { projections } from '../../projections/index.js';
+import { foundationProjections as projections } from '../../projections/index.js';
 import { Ledger } from '../../src/ledger/ledger.js';
 import type { Projection } from '../../src/projections/projection.js';
 import { backends } from '../helpers/backends.js';

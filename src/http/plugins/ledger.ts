@@ -5,11 +5,13 @@ import { type Database, openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { Ledger } from '../../ledger/ledger.js';
 import type { Projection } from '../../projections/projection.js';
+import { UnitTrees } from '../../read/unit-trees.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     ledger: Ledger;
+    unitTrees: UnitTrees;
   }
 }
 
@@ -34,6 +36,7 @@ export const ledgerPlugin = fp<LedgerPluginOptions>(
     for (const r of rebuilt) app.log.info(r, 'projection caught up from the log');
     app.decorate('database', database);
     app.decorate('ledger', ledger);
+    app.decorate('unitTrees', new UnitTrees(database));
   },
   { name: 'oversight-ledger' },
 );

@@ -1,0 +1,34 @@
+import { dateInVietnam } from '../../src/domain/occurred-at.js';
+import type { RecordedEvent } from '../../src/ledger/types.js';
+
+/** A status change on an item: when it happened (valid time), where it was recorded, to what. */
+export type Transition = [occurredAt: string, position: number, status: string];
+
+/** Where an item came from: the illustrative scenario, the synthetic data set, or neither. */
+export interface Provenance {
+  scenario: boolean;
+  synthetic: boolean;
+}
+
+/** The provenance an item takes from the event that created it. */
+export function provenanceOf(e: RecordedEvent): Provenance {
+  return { scenario: e.tags.scenario === true, synthetic: e.tags.synthetic === true };
+}
+
+/** The event's valid time as a calendar date in Vietnam. */
+export function dayOf(e: RecordedEvent): string {
+  return dateInVietnam(e.occurredAt);
+}
+
+/** The transition an event makes to `status`. */
+export function transition(e: RecordedEvent, status: string): Transition {
+  return [e.occurredAt.toISOString(), e.position, status];
+}
+
+// Views list items; the full text stays on the item's own page and in its events.
+const CLIP = 240;
+
+/** A long text cut for lists, with an ellipsis when cut. */
+export function clip(text: string): string {
+  return text.length <= CLIP ? text : `${text.slice(0, CLIP - 1)}…`;
+}

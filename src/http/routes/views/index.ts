@@ -1,0 +1,6 @@
+import type { App } from '../../app-type.js';
+
+/** The read side: registers, queues, progress and packs, each answerable as of any moment. */
+export async function viewRoutes(app: App): Promise<void> {
+  // Each view's routes register here, one line per module.
+}

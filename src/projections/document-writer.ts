@@ -1,0 +1,116 @@
+import { type Kysely, sql } from 'kysely';
+import type { SqlClient } from '../db/sql-runner.js';
+import type { RecordedEvent } from '../ledger/types.js';
+import type { DocumentProjection, Row } from './projection.js';
+
+/** One version of a document, as a row of its table. */
+export interface DocumentVersion {
+  id: string;
+  fromPos: number;
+  toPos: number | null;
+  doc: unknown;
+}
+
+/** Where a document stands while events are applied: its current version and since when. */
+export interface Current {
+  doc: unknown;
+  fromPos: number;
+}
+
+/**
+ * Applies events to documents held in `current`, pushing every version an event closes onto
+ * `closed`. Shared by the inline writer and the rebuild, so both make the same versions.
+ */
+export function evolveDocuments(
+  p: DocumentProjection,
+  current: Map<string, Current | undefined>,
+  events: readonly RecordedEvent[],
+  closed: DocumentVersion[],
+): void {
+  for (const e of events) {
+    for (const id of p.keysOf(e)) {
+      const before = current.get(id);
+      const next = p.evolve(before?.doc, e, id);
+      if (next === before?.doc) continue;
+      if (before) closed.push({ id, fromPos: before.fromPos, toPos: e.position, doc: before.doc });
+      current.set(id, next === undefined ? undefined : { doc: next, fromPos: e.position });
+    }
+  }
+}
+
+// Stay well under PostgreSQL's 65,535 bind parameters per statement.
+const MAX_PARAMETERS = 30_000;
+
+/** Inserts versions in as few multi-row statements as the parameter limit allows. */
+export async function insertVersions(
+  // biome-ignore lint/suspicious/noExplicitAny: tables are named at run time
+  builder: Kysely<any>,
+  client: SqlClient,
+  p: DocumentProjection,
+  versions: readonly DocumentVersion[],
+): Promise<void> {
+  if (versions.length === 0) return;
+  const rows = versions.map((v) => versionRow(p, v));
+  const perRow = Object.keys(rows[0] ?? {}).length;
+  const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / perRow));
+  for (let i = 0; i < rows.length; i += chunk) {
+    await client.query(
+      builder
+        .insertInto(p.table)
+        .values(rows.slice(i, i + chunk))
+        .compile(),
+    );
+  }
+}
+
+function versionRow(p: DocumentProjection, v: DocumentVersion): Row {
+  return {
+    id: v.id,
+    from_pos: v.fromPos,
+    to_pos: v.toPos,
+    doc: JSON.stringify(v.doc),
+    ...p.columns(v.doc),
+  };
+}
+
+/**
+ * Applies freshly appended events to a document projection inside the append's transaction:
+ * one read of the touched documents, one statement closing their current versions, and
+ * multi-row inserts of the new ones.
+ */
+export async function applyDocumentsInline(
+  // biome-ignore lint/suspicious/noExplicitAny: tables are named at run time
+  builder: Kysely<any>,
+  client: SqlClient,
+  p: DocumentProjection,
+  events: readonly RecordedEvent[],
+): Promise<void> {
+  const ids = [...new Set(events.flatMap((e) => p.keysOf(e)))];
+  if (ids.length === 0) return;
+  const rows = await client.query<{ id: string; from_pos: string | number; doc: unknown }>(
+    sql`select id, from_pos, doc from ${sql.table(p.table)}
+      where id = any(${ids}::text[]) and to_pos is null`.compile(builder),
+  );
+  const current = new Map<string, Current | undefined>(
+    rows.map((r) => [r.id, { doc: r.doc, fromPos: Number(r.from_pos) }]),
+  );
+  const stored = new Map(rows.map((r) => [r.id, Number(r.from_pos)]));
+  const isStored = (v: { id: string; fromPos: number }) => stored.get(v.id) === v.fromPos;
+  const closed: DocumentVersion[] = [];
+  evolveDocuments(p, current, events, closed);
+  // Versions opened and closed within this append are new rows; the stored ones get a to_pos.
+  const closing = closed.filter(isStored);
+  if (closing.length) {
+    await client.query(
+      sql`update ${sql.table(p.table)} t set to_pos = v.to_pos
+        from unnest(${closing.map((v) => v.id)}::text[], ${closing.map((v) => v.toPos)}::bigint[]) as v(id, to_pos)
+        where t.id = v.id and t.to_pos is null`.compile(builder),
+    );
+  }
+  const fresh = closed.filter((v) => !isStored(v));
+  for (const [id, c] of current) {
+    if (c && !isStored({ id, fromPos: c.fromPos }))
+      fresh.push({ id, fromPos: c.fromPos, toPos: null, doc: c.doc });
+  }
+  await insertVersions(builder, client, p, fresh);
+}

@@ -1,0 +1,57 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { Knowledge } from './knowledge.js';
+
+/** The versioned view tables and the documents they hold. */
+export type ViewTable =
+  | 'view_units'
+  | 'view_directives'
+  | 'view_tasks'
+  | 'view_shortcomings'
+  | 'view_monthly_reports';
+
+/** The versions in force at the knowledge's position: each document as it was known then. */
+export function inForce(k: Knowledge, alias = 't'): RawBuilder<unknown> {
+  const from = sql.ref(`${alias}.from_pos`);
+  const to = sql.ref(`${alias}.to_pos`);
+  return k.current
+    ? sql`${to} is null`
+    : sql`${from} <= ${k.position} and (${to} is null or ${to} > ${k.position})`;
+}
+
+/**
+ * Documents of a view table as of the knowledge, narrowed by `where` (conditions on the
+ * table's columns, alias `t`), ordered by `orderBy` and paged when asked.
+ */
+export async function readDocuments<D>(
+  database: Database,
+  table: ViewTable,
+  k: Knowledge,
+  options: {
+    where?: RawBuilder<unknown>[];
+    orderBy?: RawBuilder<unknown>;
+    limit?: number;
+    offset?: number;
+  } = {},
+): Promise<D[]> {
+  const conditions = [inForce(k), ...(options.where ?? [])];
+  const query = sql`select t.doc from ${sql.table(table)} t where ${sql.join(conditions, sql` and `)}
+    ${options.orderBy ? sql`order by ${options.orderBy}` : sql``}
+    ${options.limit !== undefined ? sql`limit ${options.limit}` : sql``}
+    ${options.offset ? sql`offset ${options.offset}` : sql``}`;
+  const rows = await database.sql.query<{ doc: D }>(query.compile(database.db));
+  return rows.map((r) => r.doc);
+}
+
+/** How many documents of a view table match, as of the knowledge. */
+export async function countDocuments(
+  database: Database,
+  table: ViewTable,
+  k: Knowledge,
+  where: RawBuilder<unknown>[] = [],
+): Promise<number> {
+  const query = sql`select count(*)::int as n from ${sql.table(table)} t
+    where ${sql.join([inForce(k), ...where], sql` and `)}`;
+  const [row] = await database.sql.query<{ n: number }>(query.compile(database.db));
+  return row?.n ?? 0;
+}
