@@ -20,6 +20,7 @@ import { textNormalizationPlugin } from './http/plugins/text-normalization.js';
 import { directiveRoutes } from './http/routes/directives.js';
 import { healthRoutes } from './http/routes/health.js';
 import { ledgerRoutes } from './http/routes/ledger.js';
+import { meetingPackRoutes } from './http/routes/meeting-pack.js';
 import { monthlyReportRoutes } from './http/routes/monthly-reports.js';
 import { shortcomingRoutes } from './http/routes/shortcomings.js';
 import { taskRoutes } from './http/routes/tasks.js';
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await api.register(taskRoutes);
     await api.register(tokenRoutes);
     await api.register(viewRoutes);
+    await api.register(meetingPackRoutes);
   });
   return app;
 }

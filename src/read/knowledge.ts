@@ -81,3 +81,20 @@ export async function headHashAt(sql: SqlClient, position: number): Promise<stri
   const hash = row?.hash ?? row?.base;
   return Buffer.from(hash ?? GENESIS).toString('hex');
 }
+
+/**
+ * The log as it stands, limited to the prefix no running transaction can still add to: an
+ * answer stamped with this position stays the same however long after it is asked again.
+ */
+export async function settledKnowledge(sql: SqlClient): Promise<Knowledge> {
+  const [row] = await sql.query<{ position: string | null; recorded_at: Date | null }>({
+    text: `select position, recorded_at from events
+      where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+      order by position desc limit 1`,
+  });
+  return {
+    position: Number(row?.position ?? 0),
+    recordedAt: row?.recorded_at ?? new Date(0),
+    current: false,
+  };
+}
