@@ -3,20 +3,9 @@ import type { Database } from '../db/database.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { EventStore } from '../ledger/event-store.js';
 import type { RecordedEvent } from '../ledger/types.js';
-import {
-  applyDocumentsInline,
-  type Current,
-  type DocumentVersion,
-  evolveDocuments,
-  insertVersions,
-} from './document-writer.js';
-import {
-  type DocumentProjection,
-  isDocumentProjection,
-  type OpProjection,
-  type Projection,
-  type ProjectionOp,
-} from './projection.js';
+import { applyDocumentsInline } from './document-writer.js';
+import { isDocumentProjection, type Projection } from './projection.js';
+import { rebuildFromZero } from './rebuild.js';
 import { applyOps } from './writer.js';
 
 /** What a rebuild did. */
@@ -26,8 +15,6 @@ export interface RebuildReport {
   position: number;
   milliseconds: number;
 }
-
-const PAGE = 5000;
 
 /** The one place projections run: inline with every write, and in rebuilds from position 0. */
 export class ProjectionRunner {
@@ -57,9 +44,7 @@ export class ProjectionRunner {
     });
     const known = new Map(rows.map((r) => [r.name, r.version]));
     const stale = this.projections.filter((p) => known.get(p.name) !== p.version);
-    const reports: RebuildReport[] = [];
-    for (const p of stale) reports.push(await this.rebuildOne(p));
-    return reports;
+    return this.rebuildAll(stale);
   }
 
   /** Rebuilds the named projections (all when none named) from position 0. */
@@ -67,53 +52,7 @@ export class ProjectionRunner {
     const unknown = names.filter((n) => !this.projections.some((p) => p.name === n));
     if (unknown.length) throw new Error(`no such projection: ${unknown.join(', ')}`);
     const chosen = names.length ? this.projections.filter((p) => names.includes(p.name)) : this.projections;
-    const reports: RebuildReport[] = [];
-    for (const p of chosen) reports.push(await this.rebuildOne(p));
-    return reports;
-  }
-
-  private foldOps(p: OpProjection, tx: SqlClient) {
-    return this.store.fold(
-      [] as ProjectionOp[],
-      (ops, e) => {
-        ops.push(...p.handle(e));
-        return ops;
-      },
-      {
-        visibleOnly: false,
-        pageSize: PAGE,
-        afterPage: (ops) => applyOps(this.database.db, tx, ops.splice(0)),
-      },
-      tx,
-    );
-  }
-
-  // Documents stay in memory while the log is read; each page writes the versions it closed,
-  // and the current ones go in at the end: the same rows the inline writer leaves behind.
-  private async foldDocuments(p: DocumentProjection, tx: SqlClient) {
-    const current = new Map<string, Current | undefined>();
-    const closed: DocumentVersion[] = [];
-    const page: RecordedEvent[] = [];
-    const folded = await this.store.fold(
-      null,
-      (_, e) => {
-        page.push(e);
-        return null;
-      },
-      {
-        visibleOnly: false,
-        pageSize: PAGE,
-        afterPage: async () => {
-          evolveDocuments(p, current, page.splice(0), closed);
-          await insertVersions(this.database.db, tx, p, closed.splice(0));
-        },
-      },
-      tx,
-    );
-    const open: DocumentVersion[] = [];
-    for (const [id, c] of current) if (c) open.push({ id, fromPos: c.fromPos, toPos: null, doc: c.doc });
-    await insertVersions(this.database.db, tx, p, open);
-    return folded;
+    return this.rebuildAll(chosen);
   }
 
   /** A digest of a projection's tables, for comparing a live read model with a rebuilt one. */
@@ -131,30 +70,22 @@ export class ProjectionRunner {
     return parts.join(' ');
   }
 
-  // One transaction: the tables are locked first, so writers applying inline wait for the
-  // rebuild and then apply their own events on top of it; nothing is applied twice or lost.
-  private async rebuildOne(p: Projection): Promise<RebuildReport> {
+  // One transaction and one read of the log for all of them.
+  private async rebuildAll(chosen: readonly Projection[]): Promise<RebuildReport[]> {
+    if (chosen.length === 0) return [];
     const started = performance.now();
-    const { db } = this.database;
     return this.database.sql.transaction(async (tx) => {
-      const tables = sql.join(p.tables.map((t) => sql.table(t)));
-      await tx.query(sql`lock table ${tables} in access exclusive mode`.compile(db));
-      for (const t of p.tables) await tx.query(sql`delete from ${sql.table(t)}`.compile(db));
-      const { position: after, count } = isDocumentProjection(p)
-        ? await this.foldDocuments(p, tx)
-        : await this.foldOps(p, tx);
-      await tx.query({
-        text: `insert into projection_checkpoints (name, version, position) values ($1, $2, $3)
-          on conflict (name) do update set version = excluded.version,
-            position = excluded.position, updated_at = clock_timestamp()`,
-        values: [p.name, p.version, after],
-      });
-      return {
-        name: p.name,
-        events: count,
-        position: after,
-        milliseconds: Math.round(performance.now() - started),
-      };
+      const { position, count } = await rebuildFromZero(this.database.db, this.store, tx, chosen);
+      for (const p of chosen) {
+        await tx.query({
+          text: `insert into projection_checkpoints (name, version, position) values ($1, $2, $3)
+            on conflict (name) do update set version = excluded.version,
+              position = excluded.position, updated_at = clock_timestamp()`,
+          values: [p.name, p.version, position],
+        });
+      }
+      const milliseconds = Math.round(performance.now() - started);
+      return chosen.map((p) => ({ name: p.name, events: count, position, milliseconds }));
     });
   }
 }

@@ -14,7 +14,7 @@ for (const backend of await backends()) {
 
     t.test('the pack for the meeting of 2025-09-26 shows what changed since 2025-08-01', async (t) => {
       const res = await pack('at=2025-09-26&since=2025-08-01');
-      t.equal(res.statusCode, 200, res.body);
+      t.equal(res.statusCode, 200);
       const p = res.json();
       t.equal(p.meeting.at, '2025-09-26');
       t.match(p.ledger, { position: Number, headHash: /^[0-9a-f]{64}$/ });
