@@ -75,7 +75,12 @@ export class UnitTree {
     let from: string | null = since;
     for (let i = 0; i < MAX_WALK; i++) {
       const u = this.byId.get(current);
-      const until: string | null = u?.successorId && u.endedOn && u.endedOn > (from ?? '') ? u.endedOn : null;
+      // A unit that had already ended when the item began never answered for it.
+      if (u?.successorId && u.endedOn && u.endedOn <= (from ?? '')) {
+        current = u.successorId;
+        continue;
+      }
+      const until: string | null = u?.successorId && u.endedOn ? u.endedOn : null;
       spans.push({ unitId: current, from, until });
       if (!until || !u?.successorId) return spans;
       current = u.successorId;
