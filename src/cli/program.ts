@@ -1,10 +1,12 @@
 import { userInfo } from 'node:os';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { v7 as uuidv7 } from 'uuid';
 import { catalogue } from '../../events/index.js';
 import { roles } from '../../events/tokens.js';
 import { projections } from '../../projections/index.js';
 import { loadSeeds } from '../../seeds/load.js';
+import { DEFAULT_SEED, generateSynthetic } from '../../seeds/synthetic/generate.js';
+import { eventsProgressBar } from '../../seeds/synthetic/progress-bar.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -27,6 +29,17 @@ export interface CliOutput {
 function cliContext(): CommandContext {
   const user = userInfo().username;
   return { now: new Date(), newId: uuidv7, actor: { id: `cli:${user}`, role: 'admin', name: user } };
+}
+
+function integer(value: string): number {
+  if (!/^-?\d+$/.test(value)) throw new InvalidArgumentError('a whole number');
+  return Number(value);
+}
+
+function positiveInteger(value: string): number {
+  const n = integer(value.replace(/_/g, ''));
+  if (n < 1) throw new InvalidArgumentError('a whole number above 0');
+  return n;
 }
 
 /** The `oversight` commands over a configuration; `exitCode()` tells how the last one ended. */
@@ -106,7 +119,39 @@ export function createProgram(config: Config, io: CliOutput): { program: Command
     .command('seed')
     .description('load the facts of DOMAIN.md and the illustrative scenario; a second run appends nothing')
     .option('--no-scenario', 'only the facts, without the illustrative scenario')
-    .action(async (opts: { scenario: boolean }) => {
+    .option(
+      '--synthetic',
+      'instead of the scenario, generate the national-scale SYNTHETIC set (labelled synthetic) on top of the facts',
+    )
+    .option('--events <n>', 'about how many synthetic events', positiveInteger, 1_000_000)
+    .option(
+      '--seed <int>',
+      'the seed of the synthetic generator (same seed, same events)',
+      integer,
+      DEFAULT_SEED,
+    )
+    .action(async (opts: { scenario: boolean; synthetic?: boolean; events: number; seed: number }) => {
+      if (opts.synthetic) {
+        const bar = eventsProgressBar();
+        const report = await withLedger((ledger) =>
+          generateSynthetic(ledger, {
+            events: opts.events,
+            seed: opts.seed,
+            progress: bar.update,
+            log: (msg) => io.err(msg),
+          }),
+        ).finally(() => bar.stop());
+        if (report.alreadyThere) {
+          io.out('the store already holds a synthetic set: nothing appended');
+          return;
+        }
+        io.out(JSON.stringify(report.byType, null, 2));
+        io.out(
+          `synthetic events written: ${report.events} in ${report.seconds.toFixed(1)} s, ` +
+            `${report.eventsPerSecond} events/s (${report.writes} writes)`,
+        );
+        return;
+      }
       const t = await withLedger((ledger) =>
         loadSeeds(ledger, { scenario: opts.scenario, progress: (msg) => io.err(msg) }),
       );
