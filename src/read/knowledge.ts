@@ -22,7 +22,7 @@ const POSITION = /^\d{1,15}$/;
 export async function knowledgeAsOf(
   sql: SqlClient,
   asOf: string | undefined,
-  field = 'query.asOf',
+  field = 'querystring.asOf',
 ): Promise<Knowledge> {
   const [head] = await sql.query<{ position: string | null; recorded_at: Date | null }>({
     text: 'select position, recorded_at from events order by position desc limit 1',

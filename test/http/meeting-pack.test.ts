@@ -98,13 +98,13 @@ for (const backend of await backends()) {
     t.test('bad requests name the field', async (t) => {
       const backwards = await pack('at=2025-08-01&since=2025-09-26');
       t.equal(backwards.statusCode, 400);
-      t.match(backwards.json().issues, [{ path: 'query.since' }]);
+      t.match(backwards.json().issues, [{ path: 'querystring.since' }]);
       const missing = await pack('since=2025-08-01');
       t.equal(missing.statusCode, 400);
       t.match(JSON.stringify(missing.json()), /at/);
       const future = await pack('at=2025-09-26&since=2025-08-01&asOf=999999999');
       t.equal(future.statusCode, 400);
-      t.match(future.json().issues, [{ path: 'query.asOf' }]);
+      t.match(future.json().issues, [{ path: 'querystring.asOf' }]);
       t.equal((await pack('at=2025-09-26&since=2025-08-01&unitId=nowhere')).statusCode, 404);
       t.equal((await call('GET', '/meetings/pack?at=2025-09-26&since=2025-08-01')).statusCode, 401);
     });

@@ -41,7 +41,7 @@ export async function meetingPackRoutes(app: App): Promise<void> {
       const query = request.query;
       if (query.since >= query.at) {
         throw new ValidationError('since must be before at', [
-          { path: 'query.since', message: `must be before ${query.at}` },
+          { path: 'querystring.since', message: `must be before ${query.at}` },
         ]);
       }
       const settled = query.asOf
@@ -50,7 +50,7 @@ export async function meetingPackRoutes(app: App): Promise<void> {
       const k = await knowledgeAsOf(app.database.sql, String(settled.position));
       const tree = await app.unitTrees.at(k);
       if (query.unitId && !tree.get(query.unitId)) {
-        throw new NotFoundError(`no unit ${query.unitId}`, { field: 'query.unitId' });
+        throw new NotFoundError(`no unit ${query.unitId}`, { field: 'querystring.unitId' });
       }
       const scopeIds = query.unitId ? [...tree.scopeOf(query.unitId)].sort() : null;
       const inScope = (id: string) => scopeIds === null || scopeIds.includes(id);
