@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { RecordedEvent } from '../ledger/types.js';
+import { insertRows } from './bulk.js';
 import type { DocumentProjection, Row } from './projection.js';
 
 /** One version of a document, as a row of its table. */
@@ -38,28 +39,18 @@ export function evolveDocuments(
   }
 }
 
-// Stay well under PostgreSQL's 65,535 bind parameters per statement.
-const MAX_PARAMETERS = 30_000;
+// Versions go in slices, so one statement's arrays stay a manageable size.
+const SLICE = 5000;
 
-/** Inserts versions in as few multi-row statements as the parameter limit allows. */
+/** Inserts versions, a slice of thousands per statement. */
 export async function insertVersions(
-  // biome-ignore lint/suspicious/noExplicitAny: tables are named at run time
-  builder: Kysely<any>,
   client: SqlClient,
   p: DocumentProjection,
   versions: readonly DocumentVersion[],
 ): Promise<void> {
-  if (versions.length === 0) return;
-  const rows = versions.map((v) => versionRow(p, v));
-  const perRow = Object.keys(rows[0] ?? {}).length;
-  const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / perRow));
-  for (let i = 0; i < rows.length; i += chunk) {
-    await client.query(
-      builder
-        .insertInto(p.table)
-        .values(rows.slice(i, i + chunk))
-        .compile(),
-    );
+  for (let i = 0; i < versions.length; i += SLICE) {
+    const rows = versions.slice(i, i + SLICE).map((v) => versionRow(p, v));
+    await insertRows(client, p.table, Object.keys(rows[0] as Row), rows);
   }
 }
 
@@ -112,5 +103,5 @@ export async function applyDocumentsInline(
     if (c && !isStored({ id, fromPos: c.fromPos }))
       fresh.push({ id, fromPos: c.fromPos, toPos: null, doc: c.doc });
   }
-  await insertVersions(builder, client, p, fresh);
+  await insertVersions(client, p, fresh);
 }

@@ -38,7 +38,7 @@ export async function rebuildFromZero(
       if (isDocumentProjection(p)) {
         const closed: DocumentVersion[] = [];
         evolveDocuments(p, documents.get(p) as Map<string, Current | undefined>, events, closed);
-        await insertVersions(builder, tx, p, closed);
+        await insertVersions(tx, p, closed);
       } else {
         await applyOps(
           builder,
@@ -60,7 +60,7 @@ export async function rebuildFromZero(
   for (const [p, current] of documents) {
     const open: DocumentVersion[] = [];
     for (const [id, c] of current) if (c) open.push({ id, fromPos: c.fromPos, toPos: null, doc: c.doc });
-    await insertVersions(builder, tx, p, open);
+    await insertVersions(tx, p, open);
   }
   return { position, count };
 }

@@ -1,16 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 import type { SqlClient } from '../db/sql-runner.js';
+import { insertRows, onConflictUpdate } from './bulk.js';
 import type { ProjectionOp, Row } from './projection.js';
 
 type Upsert = Extract<ProjectionOp, { op: 'upsert' }>;
 
-// Stay well under PostgreSQL's 65,535 bind parameters per statement.
-const MAX_PARAMETERS = 30_000;
-
 /**
  * The one place projection operations become SQL: Kysely builds each statement, the ledger's
  * SQL client runs it inside the caller's transaction. A run of upserts into one table with
- * the same columns becomes one multi-row statement, each key's upserts folded into one first
+ * the same columns becomes one statement over arrays, each key's upserts folded into one first
  * (PostgreSQL refuses to touch a row twice in one INSERT … ON CONFLICT).
  */
 export async function applyOps(
@@ -35,11 +33,8 @@ export async function applyOps(
     }
     i += run.length;
     const folded = foldByKey(run);
-    const perRow = Object.keys(rowOf(op)).length;
-    const chunk = Math.max(1, Math.floor(MAX_PARAMETERS / perRow));
-    for (let j = 0; j < folded.length; j += chunk) {
-      await client.query(upsertMany(folded.slice(j, j + chunk)).compile(builder));
-    }
+    const conflict = onConflictUpdate(Object.keys(op.key), Object.keys(op.set));
+    await insertRows(client, op.table, Object.keys(rowOf(op)), folded.map(rowOf), conflict);
   }
 }
 
@@ -58,20 +53,6 @@ function foldByKey(run: readonly Upsert[]): Upsert[] {
     byKey.set(key, earlier ? { ...u, insertOnly: earlier.insertOnly } : u);
   }
   return [...byKey.values()];
-}
-
-function upsertMany(run: readonly Upsert[]) {
-  const first = run[0] as Upsert;
-  const columns = Object.keys(rowOf(first));
-  const rows = run.map((u) => {
-    const row = rowOf(u);
-    return sql`(${sql.join(columns.map((c) => sql.val(row[c])))})`;
-  });
-  const updates = Object.keys(first.set).map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`);
-  return sql`insert into ${sql.table(first.table)} (${sql.join(columns.map((c) => sql.ref(c)))})
-    values ${sql.join(rows)}
-    on conflict (${sql.join(Object.keys(first.key).map((c) => sql.ref(c)))})
-    ${updates.length ? sql`do update set ${sql.join(updates)}` : sql`do nothing`}`;
 }
 
 function single(op: Exclude<ProjectionOp, Upsert>) {

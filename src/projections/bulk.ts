@@ -1,0 +1,60 @@
+import type { SqlClient } from '../db/sql-runner.js';
+import type { Row, Value } from './projection.js';
+
+// A table's column types never change while the process runs (migrations run before anything
+// is written), so they are read once per table.
+const typesByTable = new Map<string, Promise<Map<string, string>>>();
+
+function columnTypes(client: SqlClient, table: string): Promise<Map<string, string>> {
+  let types = typesByTable.get(table);
+  if (!types) {
+    types = client
+      .query<{ name: string; type: string }>({
+        text: `select a.attname as name, format_type(a.atttypid, a.atttypmod) as type
+          from pg_attribute a where a.attrelid = $1::regclass and a.attnum > 0 and not a.attisdropped`,
+        values: [table],
+      })
+      .then((rows) => new Map(rows.map((r) => [r.name, r.type])));
+    types.catch(() => typesByTable.delete(table));
+    typesByTable.set(table, types);
+  }
+  return types;
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+// Arrays of parameters travel as text; dates go as ISO strings, which every driver passes alike.
+const plain = (v: Value | undefined): string | number | boolean | null =>
+  v === undefined ? null : v instanceof Date ? v.toISOString() : v;
+
+/**
+ * Writes many rows in one statement whatever their number: one array parameter per column,
+ * unnested into rows, so the statement's size and its parameters do not grow with the rows.
+ * `onConflict` is appended as written (e.g. `on conflict (id) do update set …`).
+ */
+export async function insertRows(
+  client: SqlClient,
+  table: string,
+  columns: readonly string[],
+  rows: readonly Row[],
+  onConflict = '',
+): Promise<void> {
+  if (rows.length === 0) return;
+  const types = await columnTypes(client, table);
+  const arrays = columns.map((c) => {
+    const type = types.get(c);
+    if (!type) throw new Error(`${table} has no column ${c}`);
+    return { type, values: rows.map((r) => plain(r[c])) };
+  });
+  await client.query({
+    text: `insert into ${ident(table)} (${columns.map(ident).join(', ')})
+      select * from unnest(${arrays.map((a, i) => `$${i + 1}::${a.type}[]`).join(', ')}) ${onConflict}`,
+    values: arrays.map((a) => a.values),
+  });
+}
+
+/** `on conflict (key) do update set …` for the given columns, or `do nothing` without any. */
+export function onConflictUpdate(key: readonly string[], set: readonly string[]): string {
+  const updates = set.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ');
+  return `on conflict (${key.map(ident).join(', ')}) ${updates ? `do update set ${updates}` : 'do nothing'}`;
+}
