@@ -28,6 +28,15 @@ export async function rebuildFromZero(
     sql`lock table ${sql.join(tables.map((t) => sql.table(t)))} in access exclusive mode`.compile(builder),
   );
   await tx.query(sql`truncate ${sql.join(tables.map((t) => sql.table(t)))}`.compile(builder));
+  // Building an index once over loaded rows is far cheaper than keeping it up row by row; the
+  // indexes behind constraints (primary keys) stay, the others are made again at the end.
+  const indexes = await tx.query<{ name: string; definition: string }>({
+    text: `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+      from pg_index i where i.indrelid = any($1::regclass[])
+      and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
+    values: [tables],
+  });
+  for (const index of indexes) await tx.query({ text: `drop index ${index.name}` });
   const documents = new Map(
     chosen.filter(isDocumentProjection).map((p) => [p, new Map<string, Current | undefined>()] as const),
   );
@@ -62,5 +71,6 @@ export async function rebuildFromZero(
     for (const [id, c] of current) if (c) open.push({ id, fromPos: c.fromPos, toPos: null, doc: c.doc });
     await insertVersions(tx, p, open);
   }
+  for (const index of indexes) await tx.query({ text: index.definition });
   return { position, count };
 }
