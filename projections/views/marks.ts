@@ -15,6 +15,15 @@ export function provenanceOf(e: RecordedEvent): Provenance {
   return { scenario: e.tags.scenario === true, synthetic: e.tags.synthetic === true };
 }
 
+/**
+ * An item any illustrative or synthetic event touched is marked so from then on: a real task
+ * with an illustrative completion is not a real completion.
+ */
+export function touchedBy(doc: Provenance, e: RecordedEvent): Provenance {
+  const mark = provenanceOf(e);
+  return { scenario: doc.scenario || mark.scenario, synthetic: doc.synthetic || mark.synthetic };
+}
+
 /** The event's valid time as a calendar date in Vietnam. */
 export function dayOf(e: RecordedEvent): string {
   return dateInVietnam(e.occurredAt);

@@ -1,7 +1,7 @@
 import type { MonthlyReportEvent } from '../../events/monthly-reports.js';
 import { dateInVietnam } from '../../src/domain/occurred-at.js';
 import type { DocumentProjection } from '../../src/projections/projection.js';
-import { type Provenance, provenanceOf } from './marks.js';
+import { type Provenance, provenanceOf, touchedBy } from './marks.js';
 
 /** A unit's monthly report for a period: when it was due and when it was filed. */
 export interface MonthlyReportDocument extends Provenance {
@@ -16,7 +16,7 @@ export interface MonthlyReportDocument extends Provenance {
 /** Monthly reports, versioned: reporting compliance and the gaps read them as of any position. */
 export const monthlyReportDocuments: DocumentProjection<MonthlyReportDocument> = {
   name: 'view_monthly_reports',
-  version: 1,
+  version: 2,
   table: 'view_monthly_reports',
   tables: ['view_monthly_reports'],
   keysOf: (e) => (e.streamType === 'monthly_report' ? [e.streamId] : []),
@@ -34,7 +34,7 @@ export const monthlyReportDocuments: DocumentProjection<MonthlyReportDocument> =
           ...provenanceOf(e),
         };
       case 'MonthlyReportCorrected':
-        return doc && { ...doc, corrections: doc.corrections + 1 };
+        return doc && { ...doc, ...touchedBy(doc, e), corrections: doc.corrections + 1 };
     }
   },
   columns: (d) => ({

@@ -1,7 +1,7 @@
 import type { ShortcomingEvent } from '../../events/shortcomings.js';
 import type { RecordedEvent } from '../../src/ledger/types.js';
 import type { DocumentProjection } from '../../src/projections/projection.js';
-import { clip, dayOf, type Provenance, provenanceOf, type Transition, transition } from './marks.js';
+import { clip, dayOf, type Provenance, provenanceOf, type Transition, touchedBy, transition } from './marks.js';
 
 /** Who answers personally for a remedy, and since when. */
 export interface OfficialTerm {
@@ -70,7 +70,7 @@ function flagged(e: RecordedEvent, id: string): ShortcomingDocument {
 /** Shortcomings, versioned: the register and the inspection queue read them as of any position. */
 export const shortcomingDocuments: DocumentProjection<ShortcomingDocument> = {
   name: 'view_shortcomings',
-  version: 1,
+  version: 2,
   table: 'view_shortcomings',
   tables: ['view_shortcomings'],
   keysOf: (e) => (e.streamType === 'shortcoming' ? [e.streamId] : []),
@@ -81,6 +81,7 @@ export const shortcomingDocuments: DocumentProjection<ShortcomingDocument> = {
     const to = (status: string, change: Partial<ShortcomingDocument> = {}): ShortcomingDocument => ({
       ...doc,
       ...change,
+      ...touchedBy(doc, e),
       status,
       transitions: status === doc.status ? doc.transitions : [...doc.transitions, transition(e, status)],
     });

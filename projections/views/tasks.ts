@@ -2,7 +2,7 @@ import type { Deadline } from '../../events/deadline.js';
 import type { TaskEvent } from '../../events/tasks.js';
 import { dueDate } from '../../src/domain/deadline.js';
 import type { DocumentProjection } from '../../src/projections/projection.js';
-import { clip, dayOf, type Provenance, provenanceOf, type Transition, transition } from './marks.js';
+import { clip, dayOf, type Provenance, provenanceOf, type Transition, touchedBy, transition } from './marks.js';
 
 /** A task as the views list it: who leads it, by when, where it stands, and its status history. */
 export interface TaskDocument extends Provenance {
@@ -64,7 +64,7 @@ function assigned(
 /** Tasks, versioned: the register of every task and its state as of any position. */
 export const taskDocuments: DocumentProjection<TaskDocument> = {
   name: 'view_tasks',
-  version: 1,
+  version: 2,
   table: 'view_tasks',
   tables: ['view_tasks'],
   keysOf: (e) => (e.streamType === 'task' ? [e.streamId] : []),
@@ -75,6 +75,7 @@ export const taskDocuments: DocumentProjection<TaskDocument> = {
     const to = (status: string, change: Partial<TaskDocument> = {}): TaskDocument => ({
       ...doc,
       ...change,
+      ...touchedBy(doc, e),
       status,
       transitions: status === doc.status ? doc.transitions : [...doc.transitions, transition(e, status)],
     });

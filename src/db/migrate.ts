@@ -3,6 +3,7 @@ import * as ledger001 from './migrations/001_ledger.js';
 import * as streams002 from './migrations/002_ledger_streams.js';
 import * as unitsTokens003 from './migrations/003_units_and_tokens.js';
 import * as views004 from './migrations/004_views.js';
+import * as viewIndexes005 from './migrations/005_view_indexes.js';
 
 // A static list: migrations ship inside the app, whatever the working directory.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '002_ledger_streams': streams002,
   '003_units_and_tokens': unitsTokens003,
   '004_views': views004,
+  '005_view_indexes': viewIndexes005,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */

@@ -130,7 +130,7 @@ for (const backend of await backends()) {
       t.equal(lines.length, 356);
       t.ok(
         lines.some((l) =>
-          /^3\.\(2\),,[^,]+,BTP,Bộ Tư pháp,completed,2025-08-31,2025-09-24,late,0,no$/.test(l),
+          /^3\.\(2\),,[^,]+,BTP,Bộ Tư pháp,completed,2025-08-31,2025-09-24,late,0,yes$/.test(l),
         ),
       );
     });
