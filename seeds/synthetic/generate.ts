@@ -2,12 +2,12 @@
 // seed:synthetic, tag synthetic: true, names ending "(synthetic)"), never part of the real seed set.
 import { unitDecider } from '../../src/domain/units/decide.js';
 import type { Ledger } from '../../src/ledger/ledger.js';
-import type { StreamAppend } from '../../src/ledger/types.js';
 import { loadSeeds } from '../load.js';
 import { budget } from './budget.js';
 import { windowStart } from './calendar.js';
 import { SYNTHETIC_ACTOR, SyntheticIds } from './context.js';
 import { planDirectives } from './directives.js';
+import { drive } from './drive.js';
 import { planMonthlyReports } from './monthly-reports.js';
 import { Random } from './random.js';
 import { planShortcomings } from './shortcomings.js';
@@ -40,6 +40,8 @@ export interface SyntheticReport {
   seconds: number;
   eventsPerSecond: number;
   writes: number;
+  /** Writes cut short because a stream came back within a batch. */
+  splits: number;
   byType: Record<string, number>;
   units: { communes: number; reportingCommunes: number; registered: number };
 }
@@ -60,7 +62,7 @@ async function filedReports(ledger: Ledger): Promise<Set<string>> {
   return new Set(rows.map((r) => r.id));
 }
 
-// Every `stride`-th commune reports, so the reporting ones are spread over all provinces.
+// Reporting communes taken evenly along the register, so that every province has some.
 function spread<T>(items: readonly T[], count: number): T[] {
   if (count >= items.length) return [...items];
   return Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)] as T);
@@ -77,7 +79,7 @@ export async function generateSynthetic(ledger: Ledger, options: SyntheticOption
   const sizes = budget(options.events, options.communes);
   const register = syntheticRegister(sizes.communes);
   const units = { ...sizes, registered: register.units.length };
-  const empty = { events: 0, seconds: 0, eventsPerSecond: 0, writes: 0, byType: {}, units };
+  const empty = { events: 0, seconds: 0, eventsPerSecond: 0, writes: 0, splits: 0, byType: {}, units };
 
   const facts = await loadSeeds(ledger, { scenario: false });
   log(`real facts: ${facts.written} steps written, ${facts.alreadyThere} already there`);
@@ -112,47 +114,18 @@ export async function generateSynthetic(ledger: Ledger, options: SyntheticOption
   );
 
   const started = performance.now();
-  let written = 0;
-  let writes = 0;
-  const write = async (batches: StreamAppend[][]) => {
-    for (const batch of batches) {
-      await ledger.write(batch, () => null);
-      writes++;
-      written += batch.reduce((n, a) => n + a.events.length, 0);
-      options.progress?.(written, Math.max(options.events, written));
-    }
-  };
-  // One write in flight while the next batch is decided: the database and Node work at once.
-  let inFlight: Promise<void> = Promise.resolve();
-  let steps = 0;
-  for (let next = w.timeline.pop(); next; next = w.timeline.pop()) {
-    const plan = next.value;
-    book.beginStep();
-    plan.steps[plan.next++]?.act();
-    book.endStep();
-    const following = plan.steps[plan.next];
-    if (following) w.timeline.push(following.at, plan);
-    else plan.done?.();
-    const ready = book.takeReady();
-    if (ready.length) {
-      await inFlight;
-      inFlight = write(ready);
-      inFlight.catch(() => {}); // awaited before the next write; this only keeps it from going unhandled
-    } else if (++steps % 64 === 0) {
-      // Let the write in flight make progress between steps.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-  book.closeAll();
-  await inFlight;
-  await write(book.takeReady());
+  const { events, writes } = await drive(w, book, async (batch, written) => {
+    await ledger.write(batch, () => null);
+    options.progress?.(written, Math.max(options.events, written));
+  });
   const seconds = (performance.now() - started) / 1000;
   return {
     alreadyThere: false,
-    events: written,
+    events,
     seconds,
-    eventsPerSecond: Math.round(written / seconds),
+    eventsPerSecond: Math.round(events / seconds),
     writes,
+    splits: book.splits,
     byType: Object.fromEntries([...book.byType.entries()].sort(([a], [b]) => a.localeCompare(b))),
     units,
   };

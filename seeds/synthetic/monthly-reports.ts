@@ -15,47 +15,57 @@ export function planMonthlyReports(
   reporters: readonly string[],
   alreadyFiled: ReadonlySet<string>,
 ): void {
-  const { rng, book } = w;
+  // Each month's filings are planned when the month begins, so they do not wait in memory all year.
   for (const period of syntheticMonths) {
-    for (const unitId of reporters) {
-      const fate = rng.weighted(filingFates);
-      const streamId = monthlyReportStreamId(unitId, period);
-      if (fate === 'missing' || alreadyFiled.has(streamId)) continue;
-      const due = dayStart(`${period}-25`);
-      const filedAt =
-        fate === 'onTime'
-          ? officeHours(rng, dayStart(`${period}-${String(rng.int(8, 25)).padStart(2, '0')}`))
-          : officeHours(rng, due + rng.int(1, 20) * DAY_MS);
-      const s = new StepList(filedAt - 60_001);
-      const file = (at: number) =>
+    w.schedule([{ at: dayStart(`${period}-01`), act: () => planMonth(w, period, reporters, alreadyFiled) }]);
+  }
+}
+
+function planMonth(
+  w: World,
+  period: string,
+  reporters: readonly string[],
+  alreadyFiled: ReadonlySet<string>,
+) {
+  const { rng, book } = w;
+  for (const unitId of reporters) {
+    const fate = rng.weighted(filingFates);
+    const streamId = monthlyReportStreamId(unitId, period);
+    if (fate === 'missing' || alreadyFiled.has(streamId)) continue;
+    const due = dayStart(`${period}-25`);
+    const filedAt =
+      fate === 'onTime'
+        ? officeHours(rng, dayStart(`${period}-${String(rng.int(8, 25)).padStart(2, '0')}`))
+        : officeHours(rng, due + rng.int(1, 20) * DAY_MS);
+    const s = new StepList(filedAt, false);
+    const file = (at: number) =>
+      book.run(
+        monthlyReportDecider,
+        streamId,
+        {
+          type: 'FileMonthlyReport',
+          unitId,
+          period,
+          summary: `Monthly report for ${period} on the two-tier model (synthetic)`,
+          document: rng.chance(0.5) ? { code: `SYN-BC-${period}-${w.count('report')}`, url: null } : null,
+        },
+        w.ctx(at, 'unit', unitId),
+      );
+    s.add(filedAt, file);
+    if (rng.chance(CORRECTED)) {
+      s.add(daysLater(rng, filedAt, rng.int(1, 10)), (at) =>
         book.run(
           monthlyReportDecider,
           streamId,
           {
-            type: 'FileMonthlyReport',
-            unitId,
-            period,
-            summary: `Monthly report for ${period} on the two-tier model (synthetic)`,
-            document: rng.chance(0.5) ? { code: `SYN-BC-${period}-${w.count('report')}`, url: null } : null,
+            type: 'CorrectMonthlyReport',
+            summary: `Monthly report for ${period}, figures corrected (synthetic)`,
+            reason: 'Figures for one commune were wrong (synthetic)',
           },
           w.ctx(at, 'unit', unitId),
-        );
-      s.add(filedAt, file);
-      if (rng.chance(CORRECTED)) {
-        s.add(daysLater(rng, filedAt, rng.int(1, 10)), (at) =>
-          book.run(
-            monthlyReportDecider,
-            streamId,
-            {
-              type: 'CorrectMonthlyReport',
-              summary: `Monthly report for ${period}, figures corrected (synthetic)`,
-              reason: 'Figures for one commune were wrong (synthetic)',
-            },
-            w.ctx(at, 'unit', unitId),
-          ),
-        );
-      }
-      w.schedule(s.steps, () => book.forget('monthly_report', streamId));
+        ),
+      );
     }
+    w.schedule(s.steps, () => book.forget('monthly_report', streamId));
   }
 }

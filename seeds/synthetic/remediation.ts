@@ -15,6 +15,8 @@ export interface Closed {
   id: string;
   unitId: string;
   category: string;
+  /** The day the remedy was verified: a recurrence is flagged on a later day. */
+  verifiedOn: string;
 }
 
 /** The person who answers for a unit's shortcoming, by the kind of unit. */

@@ -32,6 +32,13 @@ const findings: Record<Category, string> = {
   other: 'Reporting to the Central Organizing Committee incomplete',
 };
 
+// Now and then, a verified shortcoming (verified before today) that this report finds again.
+function recurring(w: World, pool: Closed[], today: string): Closed | undefined {
+  if (pool.length === 0 || !w.rng.chance(RECURRING)) return undefined;
+  const i = w.rng.int(0, pool.length - 1);
+  return (pool[i] as Closed).verifiedOn < today ? pool.splice(i, 1)[0] : undefined;
+}
+
 interface Round {
   commissionId: string;
   scope: string[];
@@ -84,8 +91,7 @@ function scheduleRound(w: World, round: Round, pools: Map<string, Closed[]>): vo
         const pool = pools.get(round.commissionId) ?? [];
         pools.set(round.commissionId, pool);
         for (let i = 0; i < round.flags; i++) {
-          const earlier =
-            pool.length && rng.chance(RECURRING) ? pool.splice(rng.int(0, pool.length - 1), 1)[0] : undefined;
+          const earlier = recurring(w, pool, supervisionReport.date);
           const unitId = earlier?.unitId ?? rng.pick(round.scope);
           const category = (earlier?.category as Category | undefined) ?? rng.weighted(categoryWeights);
           const withOfficial = rng.chance(0.5);
@@ -111,10 +117,19 @@ function scheduleRound(w: World, round: Round, pools: Map<string, Closed[]>): vo
             book.run(shortcomingDecider, earlier.id, { type: 'RecordRecurrence', recurrenceId: id }, ctx);
             book.forget('shortcoming', earlier.id);
           }
-          planRemediation(w, id, unitId, round.commissionId, at, supervisionReport.date, withOfficial, () => {
-            pool.push({ id, unitId, category });
-            if (pool.length > POOL) book.forget('shortcoming', (pool.shift() as Closed).id);
-          });
+          planRemediation(
+            w,
+            id,
+            unitId,
+            round.commissionId,
+            at,
+            supervisionReport.date,
+            withOfficial,
+            (verifiedAt) => {
+              pool.push({ id, unitId, category, verifiedOn: dateOf(verifiedAt) });
+              if (pool.length > POOL) book.forget('shortcoming', (pool.shift() as Closed).id);
+            },
+          );
         }
       },
     },

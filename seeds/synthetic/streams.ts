@@ -10,6 +10,9 @@ interface Entry {
   version: number;
 }
 
+// Within a day a batch grows to this many times its size before it is written anyway.
+const MID_DAY_LIMIT = 2.5;
+
 const keyOf = (streamType: string, streamId: string) => `${streamType}\u0000${streamId}`;
 
 /**
@@ -26,6 +29,8 @@ export class StreamBook {
   private stepStart = 0;
   private stepEvents = 0;
   private readonly ready: StreamAppend[][] = [];
+  /** Batches closed early because a stream came back after others in the same batch. */
+  splits = 0;
   /** Events decided so far, by type. */
   readonly byType = new Map<string, number>();
 
@@ -73,9 +78,17 @@ export class StreamBook {
     this.stepEvents = this.events;
   }
 
-  /** Ends a step; a batch that is full is set aside for writing. */
+  /** Ends a step; a batch far past its size is set aside for writing even within a day. */
   endStep(): void {
-    if (this.events >= this.batchSize) this.close(this.batch.length, this.events);
+    if (this.events >= MID_DAY_LIMIT * this.batchSize) this.close(this.batch.length, this.events);
+  }
+
+  /**
+   * A new simulated day begins: a batch of at least half its size is set aside. Planners put a
+   * stream's events on different days, so a batch that ends with a day rarely has to be split.
+   */
+  newDay(): void {
+    if (this.events >= this.batchSize / 2) this.close(this.batch.length, this.events);
   }
 
   /** Sets everything queued aside for writing (at the end of the run). */
@@ -101,6 +114,7 @@ export class StreamBook {
     } else {
       if (at !== undefined) {
         if (at >= this.stepStart) throw new Error(`one step wrote ${key} twice, apart`);
+        this.splits++;
         this.close(this.stepStart, this.stepEvents);
       }
       this.index.set(key, this.batch.length);

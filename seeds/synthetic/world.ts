@@ -1,12 +1,14 @@
 // SYNTHETIC — what every planner shares: the random stream, ids, streams, clock and register.
 import type { Role } from '../../src/auth/principal.js';
 import type { CommandContext } from '../../src/domain/decider.js';
-import { windowEnd } from './calendar.js';
+import { DAY_MS, dateOf, dayStart, windowEnd } from './calendar.js';
 import { type SyntheticIds, syntheticContext } from './context.js';
 import type { Random } from './random.js';
 import type { StreamBook } from './streams.js';
 import { Timeline } from './timeline.js';
 import type { SyntheticRegister } from './units.js';
+
+const OFFICE_OPENS = 8 * 60 * 60 * 1000;
 
 /** One thing that happens at a moment: it runs commands through the stream book. */
 export interface Step {
@@ -56,20 +58,29 @@ export class World {
   }
 }
 
-/** Builds one item's steps with strictly increasing times, whatever times are asked for. */
+/**
+ * Builds one item's steps, each on a later day than the one before (and than the start, when
+ * the start itself wrote to the stream): a stream then never has two events in one day's batch.
+ */
 export class StepList {
   readonly steps: Step[] = [];
 
-  constructor(private last: number) {}
+  constructor(
+    private last: number,
+    startWrote = true,
+  ) {
+    // A start that wrote nothing only bounds the first step from below.
+    if (!startWrote) this.last = dayStart(dateOf(last)) - DAY_MS;
+  }
 
   /** The time of the latest step (or the start). */
   get at(): number {
     return this.last;
   }
 
-  /** Adds a step at `at`, or just after the previous one if `at` is not later; returns its time. */
+  /** Adds a step at `at`, or at the next morning if `at` is not on a later day; returns its time. */
   add(at: number, act: (at: number) => void): number {
-    const time = Math.max(at, this.last + 60_000);
+    const time = Math.max(at, dayStart(dateOf(this.last)) + DAY_MS + OFFICE_OPENS);
     this.steps.push({ at: time, act: () => act(time) });
     this.last = time;
     return time;
