@@ -4,8 +4,8 @@ import { syntheticMonths } from './calendar.js';
 import { CENTRAL_UNITS, COMMUNE_LEVEL_UNITS } from './units.js';
 
 // Measured averages of the planners (see the report a run prints), to size the items.
-const EVENTS_PER_TASK = 5.3;
-const EVENTS_PER_SHORTCOMING = 5.25;
+const EVENTS_PER_TASK = 5.65;
+const EVENTS_PER_SHORTCOMING = 5.6;
 // Filed (on time or late) plus the odd correction, per reporting unit and month.
 const EVENTS_PER_REPORT = 0.95;
 const SHORTCOMING_SHARE = 0.22;

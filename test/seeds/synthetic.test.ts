@@ -6,6 +6,8 @@ import { budget } from '../../seeds/synthetic/budget.js';
 import { SYNTHETIC_ACTOR, SyntheticIds } from '../../seeds/synthetic/context.js';
 import { generateSynthetic } from '../../seeds/synthetic/generate.js';
 import { COMMUNE_LEVEL_UNITS, syntheticRegister } from '../../seeds/synthetic/units.js';
+import { createProgram } from '../../src/cli/program.js';
+import { configFromEnv } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { loadState } from '../../src/domain/handle-command.js';
 import { taskDecider } from '../../src/domain/tasks/decide.js';
@@ -15,6 +17,28 @@ import { countEvents } from '../helpers/ledger.js';
 
 // Small enough for a test on PGlite; the commune register shrinks in proportion (100 communes).
 const EVENTS = 3000;
+
+async function oversight(url: string, ...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const { program, exitCode } = createProgram(configFromEnv({ DATABASE_URL: url }), {
+    out: (x) => out.push(x),
+    err: (x) => err.push(x),
+  });
+  program.exitOverride().configureOutput({ writeErr: (x) => err.push(x) });
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeErr: (x) => err.push(x) });
+  try {
+    await program.parseAsync(['node', 'oversight', ...args]);
+  } catch (error) {
+    return {
+      code: (error as { exitCode?: number }).exitCode ?? 1,
+      stdout: out.join('\n'),
+      stderr: err.join('\n'),
+    };
+  }
+  return { code: exitCode(), stdout: out.join('\n'), stderr: err.join('\n') };
+}
 
 async function one<R>(database: Database, text: string, values: unknown[] = []): Promise<R> {
   const [row] = await database.sql.query<R & object>({ text, values });
@@ -162,6 +186,26 @@ for (const backend of await backends()) {
     });
 
     digests.push(await digest(database));
+
+    // The CLI opens its own store, so it needs one that outlives a connection: the server's.
+    t.test(
+      'oversight seed --synthetic writes the set, then says it is there',
+      { skip: backend.name !== 'postgres' },
+      async (t) => {
+        const fresh = await backend.open();
+        t.teardown(fresh.drop);
+        const url = fresh.storage.kind === 'postgres' ? fresh.storage.url : '';
+        const first = await oversight(url, 'seed', '--synthetic', '--events', '600', '--seed', '7');
+        t.equal(first.code, 0, first.stderr);
+        t.match(first.stdout, /synthetic events written: \d+ in [\d.]+ s, \d+ events\/s/);
+        t.match(first.stdout, /"TaskAssigned": \d+/);
+        const second = await oversight(url, 'seed', '--synthetic', '--events', '600', '--seed', '7');
+        t.match(second.stdout, /already holds a synthetic set: nothing appended/);
+        const bad = await oversight(url, 'seed', '--synthetic', '--events', '0');
+        t.equal(bad.code, 1);
+        t.match(bad.stderr, /whole number above 0/);
+      },
+    );
   });
 }
 
