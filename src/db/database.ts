@@ -26,7 +26,12 @@ export async function openDatabase(
   onIdleError?: (error: Error) => void,
 ): Promise<Database> {
   if (storage.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: storage.url, max: storage.poolSize ?? 10 });
+    // Views are many short queries; JIT compiling one costs more than it saves.
+    const pool = new pg.Pool({
+      connectionString: storage.url,
+      max: storage.poolSize ?? 10,
+      options: '-c jit=off',
+    });
     // An idle connection the server ends (restart, admin) is dropped and replaced by the pool;
     // without a listener its 'error' event would take the whole process down.
     pool.on('error', (error) => onIdleError?.(error));

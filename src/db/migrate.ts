@@ -4,6 +4,7 @@ import * as streams002 from './migrations/002_ledger_streams.js';
 import * as unitsTokens003 from './migrations/003_units_and_tokens.js';
 import * as views004 from './migrations/004_views.js';
 import * as viewIndexes005 from './migrations/005_view_indexes.js';
+import * as viewIndexDiet006 from './migrations/006_view_index_diet.js';
 
 // A static list: migrations ship inside the app, whatever the working directory.
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '003_units_and_tokens': unitsTokens003,
   '004_views': views004,
   '005_view_indexes': viewIndexes005,
+  '006_view_index_diet': viewIndexDiet006,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */

@@ -16,7 +16,9 @@ export function inForce(k: Knowledge, alias = 't'): RawBuilder<unknown> {
   const to = sql.ref(`${alias}.to_pos`);
   return k.current
     ? sql`${to} is null`
-    : sql`${from} <= ${k.position} and (${to} is null or ${to} > ${k.position})`;
+    : // Both forms: the range one for the position-range indexes, the plain one for (unit, from_pos).
+      sql`${from} <= ${k.position} and (${to} is null or ${to} > ${k.position})
+        and int8range(${from}, ${to}) @> ${k.position}::bigint`;
 }
 
 /**

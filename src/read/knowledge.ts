@@ -85,11 +85,20 @@ export async function headHashAt(sql: SqlClient, position: number): Promise<stri
 /**
  * The log as it stands, limited to the prefix no running transaction can still add to: an
  * answer stamped with this position stays the same however long after it is asked again.
+ * Positions are taken in transaction-id order, so an event is settled once no transaction of
+ * this database that is older than it is still running. Transactions of other databases on the
+ * same server (which hold back the cluster-wide xmin) do not delay it; the server's xmin still
+ * settles what is older than every running transaction, whatever else can be seen.
  */
 export async function settledKnowledge(sql: SqlClient): Promise<Knowledge> {
   const [row] = await sql.query<{ position: string | null; recorded_at: Date | null }>({
-    text: `select position, recorded_at from events
+    text: `with oldest as (
+        select max(age(backend_xid)) as age from pg_stat_activity
+        where datname = current_database() and backend_xid is not null and pid <> pg_backend_pid()
+      )
+      select position, recorded_at from events
       where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        or age(transaction_id::xid) > coalesce((select age from oldest), -1)
       order by position desc limit 1`,
   });
   return {
