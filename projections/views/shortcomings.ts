@@ -1,7 +1,15 @@
 import type { ShortcomingEvent } from '../../events/shortcomings.js';
 import type { RecordedEvent } from '../../src/ledger/types.js';
 import type { DocumentProjection } from '../../src/projections/projection.js';
-import { clip, dayOf, type Provenance, provenanceOf, type Transition, touchedBy, transition } from './marks.js';
+import {
+  clip,
+  dayOf,
+  type Provenance,
+  provenanceOf,
+  type Transition,
+  touchedBy,
+  transition,
+} from './marks.js';
 
 /** Who answers personally for a remedy, and since when. */
 export interface OfficialTerm {

@@ -2,7 +2,15 @@ import type { Deadline } from '../../events/deadline.js';
 import type { TaskEvent } from '../../events/tasks.js';
 import { dueDate } from '../../src/domain/deadline.js';
 import type { DocumentProjection } from '../../src/projections/projection.js';
-import { clip, dayOf, type Provenance, provenanceOf, type Transition, touchedBy, transition } from './marks.js';
+import {
+  clip,
+  dayOf,
+  type Provenance,
+  provenanceOf,
+  type Transition,
+  touchedBy,
+  transition,
+} from './marks.js';
 
 /** A task as the views list it: who leads it, by when, where it stands, and its status history. */
 export interface TaskDocument extends Provenance {

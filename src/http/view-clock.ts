@@ -50,7 +50,9 @@ export async function viewClock(database: Database, query: ViewQuery): Promise<V
         ? new Date()
         : knowledge.recordedAt;
   if (Number.isNaN(now.getTime())) {
-    throw new ValidationError('now is not a time', [{ path: 'querystring.now', message: 'an ISO timestamp' }]);
+    throw new ValidationError('now is not a time', [
+      { path: 'querystring.now', message: 'an ISO timestamp' },
+    ]);
   }
   return { knowledge, now, validAt };
 }
