@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { RecordedEvent } from './types.js';
 
@@ -13,39 +13,140 @@ export type ChainedContent = Omit<RecordedEvent, 'position' | 'recordedAt'>;
 
 /** RFC 8785 canonical JSON of any JSON value. */
 export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
+  // Plain JSON values (all the ledger ever hashes) take the fast path; anything unusual (toJSON,
+  // undefined in an array, NaN, functions...) goes to the library, so the bytes never differ.
+  const text = plainCanonical(value) ?? canonicalize(value);
   if (text === undefined) throw new Error('value cannot be encoded as canonical JSON');
   return text;
 }
 
+// The library's output for plain values, without its per-key template strings; undefined
+// when the value holds anything but null, booleans, finite numbers, strings, arrays, objects.
+function plainCanonical(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : undefined;
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return plainArray(value);
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return undefined;
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record).sort();
+      let out = '{';
+      for (const key of keys) {
+        const v = record[key];
+        if (v === undefined) continue;
+        const text = plainCanonical(v);
+        if (text === undefined) return undefined;
+        out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${text}`;
+      }
+      return `${out}}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function plainArray(values: readonly unknown[]): string | undefined {
+  let out = '[';
+  for (let i = 0; i < values.length; i++) {
+    // undefined (or a hole) is the library's business: it writes null, or skips a hole.
+    const text = values[i] === undefined ? undefined : plainCanonical(values[i]);
+    if (text === undefined) return undefined;
+    out += i === 0 ? text : `,${text}`;
+  }
+  return `${out}]`;
+}
+
+/** The covered fields' names in RFC 8785 order (UTF-16 code units): the canonical key order. */
+export const CONTENT_KEYS = [
+  'actor',
+  'causationId',
+  'correlationId',
+  'data',
+  'eventId',
+  'occurredAt',
+  'onBehalfOf',
+  'reason',
+  'role',
+  'schemaVersion',
+  'streamId',
+  'streamType',
+  'streamVersion',
+  'tags',
+  'type',
+] as const;
+
 /**
- * RFC 8785 canonical JSON of the covered fields, so any reader can recompute it. The top level
- * is laid out by hand in sorted key order (the same bytes canonicalize() gives, see the test);
- * `dataJson` and `tagsJson` let the writer reuse the canonical JSON it also stores.
+ * The canonical JSON text of each covered field, in CONTENT_KEYS order: what canonicalContent
+ * lays out, and (as a JSON array) the row a batch append sends. `dataJson` and `tagsJson` let
+ * the writer reuse the canonical JSON it also stores.
  */
-export function canonicalContent(
+export function contentValues(
   e: ChainedContent,
   dataJson: string = canonicalJson(e.data),
   tagsJson: string = canonicalJson(e.tags),
-): string {
+): string[] {
   const s = JSON.stringify;
-  return (
-    `{"actor":${s(e.actor)},"causationId":${s(e.causationId?.toLowerCase() ?? null)},` +
-    `"correlationId":${s(e.correlationId?.toLowerCase() ?? null)},"data":${dataJson},` +
-    `"eventId":${s(e.eventId.toLowerCase())},"occurredAt":${s(e.occurredAt.toISOString())},` +
-    `"onBehalfOf":${s(e.onBehalfOf)},"reason":${s(e.reason)},"role":${s(e.role)},` +
-    `"schemaVersion":${s(e.schemaVersion)},"streamId":${s(e.streamId)},` +
-    `"streamType":${s(e.streamType)},"streamVersion":${s(e.streamVersion)},` +
-    `"tags":${tagsJson},"type":${s(e.type)}}`
-  );
+  return [
+    s(e.actor),
+    s(e.causationId?.toLowerCase() ?? null),
+    s(e.correlationId?.toLowerCase() ?? null),
+    dataJson,
+    s(e.eventId.toLowerCase()),
+    s(e.occurredAt.toISOString()),
+    s(e.onBehalfOf),
+    s(e.reason),
+    s(e.role),
+    s(e.schemaVersion),
+    s(e.streamId),
+    s(e.streamType),
+    s(e.streamVersion),
+    tagsJson,
+    s(e.type),
+  ];
+}
+
+/**
+ * RFC 8785 canonical JSON of the covered fields, so any reader can recompute it. The top level
+ * is laid out by hand in sorted key order (the same bytes canonicalize() gives, see the test).
+ */
+export function canonicalContent(e: ChainedContent, dataJson?: string, tagsJson?: string): string {
+  return canonicalOf(contentValues(e, dataJson, tagsJson));
+}
+
+/** The canonical content from its values (as contentValues gives them). */
+export function canonicalOf(values: readonly string[]): string {
+  let out = '{';
+  for (let i = 0; i < CONTENT_KEYS.length; i++) {
+    out += `${i === 0 ? '"' : ',"'}${CONTENT_KEYS[i]}":${values[i]}`;
+  }
+  return `${out}}`;
 }
 
 /** hash(n) = SHA-256(hash(n-1) ‖ canonical content of event n): each stream is a hash chain. */
 export function nextChain(previous: Buffer, e: ChainedContent, dataJson?: string, tagsJson?: string): Buffer {
-  return createHash('sha256')
-    .update(previous)
-    .update(canonicalContent(e, dataJson, tagsJson), 'utf8')
-    .digest();
+  return chainHash(previous, canonicalContent(e, dataJson, tagsJson));
+}
+
+// One reusable input buffer and a one-shot digest: a Hash object per event costs more than
+// the hashing itself. Synchronous use only, so sharing the buffer is safe.
+let input = Buffer.allocUnsafe(4096);
+const oneShot = (crypto as { hash?: typeof crypto.hash }).hash;
+
+/** SHA-256(previous ‖ UTF-8 of `canonical`): the chain step, given the canonical content. */
+export function chainHash(previous: Buffer, canonical: string): Buffer {
+  if (!oneShot) return createHash('sha256').update(previous).update(canonical, 'utf8').digest();
+  const at = previous.length;
+  const room = at + canonical.length * 3;
+  if (room > input.length) input = Buffer.allocUnsafe(Math.max(room, input.length * 2));
+  previous.copy(input, 0);
+  const end = at + input.write(canonical, at, 'utf8');
+  return oneShot('sha256', input.subarray(0, end), 'buffer');
 }
 
 /** What a seal covers of each event: its chain value, its position and its recording time. */

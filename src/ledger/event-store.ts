@@ -1,7 +1,8 @@
 import type { EventCatalogue } from '../../events/catalogue.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import { ConcurrencyError, ValidationError } from '../errors.js';
-import { type ChainedContent, canonicalJson, GENESIS, nextChain } from './chain.js';
+import { GENESIS } from './chain.js';
+import { batchPayload, eventParameters, type PreparedEvent, prepareAppend } from './prepare.js';
 import { type EventRow, type EventTuple, toRecordedEvent, tupleToRecordedEvent } from './rows.js';
 import * as q from './statements.js';
 import { StreamHeadCache } from './stream-head-cache.js';
@@ -23,40 +24,6 @@ export interface ReadAllOptions {
 
 const CONFLICT_CODES = new Set(['OV409', '23505']);
 
-type Payload = ChainedContent & { hash: Buffer; dataJson: string; tagsJson: string };
-
-/** The batch as one JSON array, splicing in the canonical data and tags already made. */
-function batchJson(payload: readonly Payload[]): string {
-  return `[${payload
-    .map(({ data: _d, tags: _t, dataJson, tagsJson, hash, ...rest }) => {
-      const head = JSON.stringify({ ...rest, hash: hash.toString('hex') });
-      return `${head.slice(0, -1)},"data":${dataJson},"tags":${tagsJson}}`;
-    })
-    .join(',')}]`;
-}
-
-/** One event as the typed parameters of APPEND_ONE, in column order. */
-function eventParameters(e: Payload): unknown[] {
-  return [
-    e.streamType,
-    e.streamId,
-    e.streamVersion,
-    e.eventId,
-    e.type,
-    e.schemaVersion,
-    e.dataJson,
-    e.actor,
-    e.role,
-    e.onBehalfOf,
-    e.reason,
-    e.correlationId,
-    e.causationId,
-    e.tagsJson,
-    e.occurredAt.toISOString(),
-    e.hash,
-  ];
-}
-
 /** The append-only, ordered, hash-chained event log. */
 export class EventStore {
   private readonly heads = new StreamHeadCache(50_000);
@@ -71,81 +38,46 @@ export class EventStore {
    * known. Inside a transaction it must be the transaction's first write, and its only append.
    */
   async append(appends: StreamAppend[], client: SqlClient = this.sql): Promise<AppendResult> {
-    const payload: Payload[] = [];
-    const links: { streamType: string; streamId: string; version: number; hash: Buffer }[] = [];
-    const heads: AppendResult['heads'] = [];
-    for (const a of appends) {
-      const base = await this.baseHead(a, client);
-      if (base.version > 0) {
-        links.push({
-          streamType: a.streamType,
-          streamId: a.streamId,
-          version: base.version,
-          hash: base.hash,
-        });
-      }
-      let { hash, version } = base;
-      for (const e of a.events) {
-        const { schemaVersion, data } = this.catalogue.validate(e.type, e.data);
-        const m = e.metadata;
-        version += 1;
-        const content: ChainedContent = {
-          streamType: a.streamType,
-          streamId: a.streamId,
-          streamVersion: version,
-          eventId: e.eventId.toLowerCase(),
-          type: e.type,
-          schemaVersion,
-          data,
-          actor: m.actor,
-          role: m.role,
-          onBehalfOf: m.onBehalfOf ?? null,
-          reason: m.reason ?? null,
-          correlationId: m.correlationId?.toLowerCase() ?? null,
-          causationId: m.causationId?.toLowerCase() ?? null,
-          tags: m.tags ?? {},
-          occurredAt: new Date(m.occurredAt.getTime()),
-        };
-        const dataJson = canonicalJson(data);
-        const tagsJson = canonicalJson(content.tags);
-        hash = nextChain(hash, content, dataJson, tagsJson);
-        payload.push({ ...content, hash, dataJson, tagsJson });
-      }
-      heads.push({ streamType: a.streamType, streamId: a.streamId, head: { version, hash } });
-    }
-    if (payload.length === 0) throw new ValidationError('nothing to append', []);
+    const bases: StreamHead[] = [];
+    for (const a of appends) bases.push(await this.baseHead(a, client));
+    const { events: prepared, links, heads } = prepareAppend(appends, bases, this.catalogue);
+    if (prepared.length === 0) throw new ValidationError('nothing to append', []);
 
     const [link] = links;
-    const take =
-      payload.length === 1
-        ? [link?.streamType ?? null, link?.streamId ?? null, link?.version ?? null, link?.hash ?? null, 1]
-        : [
-            links.map((l) => l.streamType),
-            links.map((l) => l.streamId),
-            links.map((l) => l.version),
-            links.map((l) => l.hash),
-            payload.length,
-          ];
     let rows: { first: number | string; at: number; count: number }[];
     try {
       rows = await client.query(
-        payload.length === 1
-          ? q.named('append_one', q.APPEND_ONE, [...take, ...eventParameters(payload[0] as Payload)])
-          : q.named('append_many', q.APPEND_MANY, [...take, batchJson(payload)]),
+        prepared.length === 1
+          ? q.named('append_one', q.APPEND_ONE, [
+              link?.streamType ?? null,
+              link?.streamId ?? null,
+              link?.version ?? null,
+              link?.hash ?? null,
+              1,
+              ...eventParameters(prepared[0] as PreparedEvent),
+            ])
+          : q.named('append_many', q.APPEND_MANY, [
+              links.map((l) => l.streamType),
+              links.map((l) => l.streamId),
+              links.map((l) => l.version),
+              links.map((l) => l.hash),
+              prepared.length,
+              ...batchPayload(prepared),
+            ]),
       );
     } catch (error) {
       throw this.asConflict(error, appends) ?? error;
     }
     const row = rows[0];
-    if (!row || row.count !== payload.length) throw new Error('the ledger did not record the whole append');
+    if (!row || row.count !== prepared.length) throw new Error('the ledger did not record the whole append');
     const first = Number(row.first);
     const recordedAt = new Date(row.at);
     if (client === this.sql) this.remember(heads);
-    const events: RecordedEvent[] = payload.map(({ hash: _hash, dataJson: _d, tagsJson: _t, ...e }, i) => ({
-      ...e,
-      position: first + i,
-      recordedAt,
-    }));
+    const events = prepared.map(({ event }, i) => {
+      event.position = first + i;
+      event.recordedAt = recordedAt;
+      return event;
+    });
     return { events, heads, firstPosition: first, lastPosition: first + events.length - 1 };
   }
 
@@ -192,13 +124,16 @@ export class EventStore {
   /**
    * Folds the log in global order from `after`, page by page. Each row becomes an event just
    * before the reducer sees it, so events die young instead of piling up a page at a time.
+   * The next page is asked for before the current one is folded: the database reads while the
+   * reducer works. Each page is still read after the last position of the one before, so the
+   * fold sees exactly what reading page after page would.
    */
   async fold<S>(
     initial: S,
     reducer: (state: S, event: RecordedEvent) => S,
     options: Omit<ReadAllOptions, 'limit'> & {
       pageSize?: number;
-      /** Runs after each page, before the next is read (e.g. to flush work the page produced). */
+      /** Runs after each page is folded, before the fold goes on (e.g. to flush its work). */
       afterPage?: (state: S) => Promise<void>;
     } = {},
     client: SqlClient = this.sql,
@@ -207,17 +142,26 @@ export class EventStore {
     let state = initial;
     let position = options.after ?? 0;
     let count = 0;
+    let next = this.page(position, pageSize, upTo, visibleOnly, client);
     for (;;) {
-      const rows = await this.page(position, pageSize, upTo, visibleOnly, client);
-      for (const row of rows) {
-        const e = tupleToRecordedEvent(row);
-        state = reducer(state, upcast ? this.upcast(e) : e);
-      }
-      count += rows.length;
-      await options.afterPage?.(state);
+      const rows = await next;
       const last = rows[rows.length - 1];
       if (last) position = Number(last[0]);
-      if (rows.length < pageSize) return { state, position, count };
+      const more = rows.length >= pageSize;
+      if (more) next = this.page(position, pageSize, upTo, visibleOnly, client);
+      try {
+        for (const row of rows) {
+          const e = tupleToRecordedEvent(row);
+          state = reducer(state, upcast ? this.upcast(e) : e);
+        }
+        await options.afterPage?.(state);
+      } catch (error) {
+        // Nothing is left running on the caller's connection once the fold has failed.
+        if (more) await next.catch(() => undefined);
+        throw error;
+      }
+      count += rows.length;
+      if (!more) return { state, position, count };
     }
   }
 

@@ -41,7 +41,8 @@ export async function seal(sql: SqlRunner): Promise<LedgerHead> {
           sha256($2::bytea || string_agg(hash || int8send(position)
             || int8send((extract(epoch from recorded_at) * 1000)::int8), ''::bytea order by position))
         from events
-        where position > $1::bigint and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        where position > $1::bigint
+          and transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))
         having count(*) > 0`,
       values: [last.position, Buffer.from(last.hash, 'hex')],
     });

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import t from 'tap';
 import {
   type ChainedContent,
@@ -46,4 +47,27 @@ t.test('the chain changes with any covered field and depends on the previous lin
   t.notSame(nextChain(GENESIS, { ...event, data: { ...(event.data as object), percent: 63 } }), base);
   t.notSame(nextChain(base, event), base);
   t.same(nextChain(GENESIS, { ...event }), base, 'deterministic');
+});
+
+t.test("canonicalJson gives the canonicalize library's bytes, fast path or not", async (t) => {
+  const library = createRequire(import.meta.url)('canonicalize') as (value: unknown) => string | undefined;
+  const values: unknown[] = [
+    null,
+    0,
+    -0,
+    1e21,
+    1.5e-7,
+    0.1 + 0.2,
+    'Đã khắc phục "một phần"\n\u2028\ud800',
+    true,
+    [],
+    {},
+    [1, undefined, 'x'],
+    { b: 1, a: [{ z: null, y: 'x' }], é: 2, A: 3, '10': 1, '9': 2, '\ud83d\ude00': 4 },
+    { at: new Date('2025-09-30T17:00:00.000Z'), skipped: undefined },
+    event.data,
+  ];
+  for (const [i, value] of values.entries()) t.ok(canonicalJson(value) === library(value), `value ${i}`);
+  t.throws(() => canonicalJson(Number.NaN));
+  t.throws(() => canonicalJson(undefined));
 });
