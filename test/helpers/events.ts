@@ -24,5 +24,6 @@ export function toStream(
   expectedVersion: ExpectedVersion,
   ...events: NewEvent[]
 ): StreamAppend {
-  return { streamType: 'task', streamId, expectedVersion, events };
+  // Not a domain stream type: the domain's projections never see the fixture's events.
+  return { streamType: 'fixture_task', streamId, expectedVersion, events };
 }

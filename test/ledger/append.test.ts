@@ -19,7 +19,7 @@ for (const backend of await backends()) {
       t.equal(e?.actor, 'secretariat-clerk');
       t.equal(e?.occurredAt.toISOString(), '2025-08-01T09:00:00.000Z');
       t.ok(e && Math.abs(e.recordedAt.getTime() - Date.now()) < 60_000, 'recorded by the database clock');
-      const [read] = await store.readStream('task', 't-moha');
+      const [read] = await store.readStream('fixture_task', 't-moha');
       t.equal(
         (read?.data as { unit: string } | undefined)?.unit,
         'Bộ Nội vụ',
@@ -42,7 +42,7 @@ for (const backend of await backends()) {
       const any = await store.append([toStream('t-moj', 'any', taskAssigned('Bộ Tư pháp'))]);
       t.equal(any.events[0]?.streamVersion, 4);
       t.same(
-        (await store.readStream('task', 't-moj')).map((e) => e.streamVersion),
+        (await store.readStream('fixture_task', 't-moj')).map((e) => e.streamVersion),
         [1, 2, 3, 4],
       );
     });
@@ -64,7 +64,7 @@ for (const backend of await backends()) {
         ]),
         ConcurrencyError,
       );
-      t.same(await store.readStream('task', 't-b'), [], 'nothing of the failed append remains');
+      t.same(await store.readStream('fixture_task', 't-b'), [], 'nothing of the failed append remains');
     });
 
     t.test('invalid event data is refused before anything is written', async (t) => {
@@ -72,7 +72,7 @@ for (const backend of await backends()) {
         store.append([toStream('t-bad', 'no_stream', event('TaskAssigned', { clause: 1 }))]),
       );
       t.ok(error instanceof ValidationError);
-      t.same(await store.readStream('task', 't-bad'), []);
+      t.same(await store.readStream('fixture_task', 't-bad'), []);
     });
 
     t.test('old schema versions come back upcast', async (t) => {

@@ -20,7 +20,7 @@ for (const backend of await backends()) {
     await Promise.all(
       stores.map(async (store, writer) => {
         for (;;) {
-          const current = (await store.readStream('task', 'race')).length;
+          const current = (await store.readStream('fixture_task', 'race')).length;
           if (current >= TARGET_VERSION) return;
           try {
             const r = await store.append([
@@ -36,7 +36,7 @@ for (const backend of await backends()) {
       }),
     );
 
-    const versions = (await stores[0]?.readStream('task', 'race'))?.map((e) => e.streamVersion);
+    const versions = (await stores[0]?.readStream('fixture_task', 'race'))?.map((e) => e.streamVersion);
     t.same(
       versions,
       Array.from({ length: TARGET_VERSION }, (_, i) => i + 1),
