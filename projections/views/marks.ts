@@ -41,3 +41,28 @@ const CLIP = 240;
 export function clip(text: string): string {
   return text.length <= CLIP ? text : `${text.slice(0, CLIP - 1)}…`;
 }
+
+/** An item that moves through statuses: its status, transitions and provenance. */
+export interface Tracked extends Provenance {
+  status: string;
+  transitions: Transition[];
+}
+
+/**
+ * The item after an event: `change` applied, the status set (a transition recorded only when
+ * it changes), and the event's provenance marks added.
+ */
+export function advance<D extends Tracked>(
+  doc: D,
+  e: RecordedEvent,
+  status: string,
+  change: Partial<D> = {},
+): D {
+  return {
+    ...doc,
+    ...change,
+    ...touchedBy(doc, e),
+    status,
+    transitions: status === doc.status ? doc.transitions : [...doc.transitions, transition(e, status)],
+  };
+}

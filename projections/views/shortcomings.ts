@@ -1,15 +1,7 @@
 import type { ShortcomingEvent } from '../../events/shortcomings.js';
 import type { RecordedEvent } from '../../src/ledger/types.js';
 import type { DocumentProjection } from '../../src/projections/projection.js';
-import {
-  clip,
-  dayOf,
-  type Provenance,
-  provenanceOf,
-  type Transition,
-  touchedBy,
-  transition,
-} from './marks.js';
+import { advance, clip, dayOf, type Provenance, provenanceOf, type Transition, transition } from './marks.js';
 
 /** Who answers personally for a remedy, and since when. */
 export interface OfficialTerm {
@@ -86,13 +78,7 @@ export const shortcomingDocuments: DocumentProjection<ShortcomingDocument> = {
     const event = { type: e.type, data: e.data } as ShortcomingEvent;
     if (event.type === 'ShortcomingFlagged') return flagged(e, id);
     if (!doc) return doc;
-    const to = (status: string, change: Partial<ShortcomingDocument> = {}): ShortcomingDocument => ({
-      ...doc,
-      ...change,
-      ...touchedBy(doc, e),
-      status,
-      transitions: status === doc.status ? doc.transitions : [...doc.transitions, transition(e, status)],
-    });
+    const to = (status: string, change: Partial<ShortcomingDocument> = {}) => advance(doc, e, status, change);
     switch (event.type) {
       case 'AccountableOfficialAssigned':
         return to(doc.status, { officials: [...doc.officials, { ...event.data, since: dayOf(e) }] });

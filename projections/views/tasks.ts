@@ -2,15 +2,7 @@ import type { Deadline } from '../../events/deadline.js';
 import type { TaskEvent } from '../../events/tasks.js';
 import { dueDate } from '../../src/domain/deadline.js';
 import type { DocumentProjection } from '../../src/projections/projection.js';
-import {
-  clip,
-  dayOf,
-  type Provenance,
-  provenanceOf,
-  type Transition,
-  touchedBy,
-  transition,
-} from './marks.js';
+import { advance, clip, dayOf, type Provenance, provenanceOf, type Transition, transition } from './marks.js';
 
 /** A task as the views list it: who leads it, by when, where it stands, and its status history. */
 export interface TaskDocument extends Provenance {
@@ -80,13 +72,7 @@ export const taskDocuments: DocumentProjection<TaskDocument> = {
     const event = { type: e.type, data: e.data } as TaskEvent;
     if (event.type === 'TaskAssigned') return assigned(event, id, e);
     if (!doc) return doc;
-    const to = (status: string, change: Partial<TaskDocument> = {}): TaskDocument => ({
-      ...doc,
-      ...change,
-      ...touchedBy(doc, e),
-      status,
-      transitions: status === doc.status ? doc.transitions : [...doc.transitions, transition(e, status)],
-    });
+    const to = (status: string, change: Partial<TaskDocument> = {}) => advance(doc, e, status, change);
     switch (event.type) {
       case 'TaskAcknowledged':
         return to('acknowledged');
