@@ -1,5 +1,6 @@
 import type { EventCatalogue } from '../../events/catalogue.js';
 import type { Database } from '../db/database.js';
+import { type EventRow, toRecordedEvent } from '../ledger/rows.js';
 import type { Knowledge } from './knowledge.js';
 
 /** One event of an item's stream as a timeline shows it: what, who, for whom, why, when, and its chain value. */
@@ -24,28 +25,11 @@ export interface TimelineEvent {
   tags: Record<string, unknown>;
 }
 
-interface Row {
-  position: string | number;
-  stream_version: number;
-  event_id: string;
-  event_type: string;
-  schema_version: number;
-  data: unknown;
-  actor: string;
-  role: string;
-  on_behalf_of: string | null;
-  reason: string | null;
-  correlation_id: string | null;
-  causation_id: string | null;
-  metadata: Record<string, unknown>;
-  occurred_at: number;
-  recorded_at: number;
-  hash: string;
-}
+type Row = EventRow & { hash: string };
 
 // The stream's unique (type, id, version) index serves this; the position bound hides what
 // was recorded after the knowledge, so a timeline as of a past position is exactly the then-log.
-const READ_TIMELINE = `select position, stream_version, event_id, event_type, schema_version, data,
+const READ_TIMELINE = `select position, stream_type, stream_id, stream_version, event_id, event_type, schema_version, data,
   actor, role, on_behalf_of, reason, correlation_id, causation_id, metadata,
   (extract(epoch from occurred_at) * 1000)::float8 as occurred_at,
   (extract(epoch from recorded_at) * 1000)::float8 as recorded_at,
@@ -70,26 +54,19 @@ export async function readTimeline(
     values: [streamType, streamId, k.position],
   });
   return rows.map((r) => {
-    const { schemaVersion, data } = catalogue.upcast(r.event_type, r.schema_version, r.data);
-    const actorName = r.metadata.actorName;
+    // The ledger's own row mapping, then the timeline's shape: data upcast, times as text.
+    const { streamType: _t, streamId: _i, tags, occurredAt, recordedAt, ...e } = toRecordedEvent(r);
+    const { schemaVersion, data } = catalogue.upcast(e.type, e.schemaVersion, e.data);
+    const actorName = tags.actorName;
     return {
-      position: Number(r.position),
-      streamVersion: r.stream_version,
-      eventId: r.event_id,
-      type: r.event_type,
+      ...e,
       schemaVersion,
       data,
-      actor: r.actor,
       actorName: typeof actorName === 'string' ? actorName : null,
-      role: r.role,
-      onBehalfOf: r.on_behalf_of,
-      reason: r.reason,
-      correlationId: r.correlation_id,
-      causationId: r.causation_id,
-      occurredAt: new Date(r.occurred_at).toISOString(),
-      recordedAt: new Date(r.recorded_at).toISOString(),
+      occurredAt: occurredAt.toISOString(),
+      recordedAt: recordedAt.toISOString(),
       hash: r.hash,
-      tags: r.metadata,
+      tags,
     };
   });
 }
