@@ -42,6 +42,12 @@ export function whereToLook(base: string): string[] {
     `Its clause 3.(1)(i) for Home Affairs: ${base}/tasks/${moha}`,
     `An illustrative shortcoming:      ${base}/shortcomings/${scenarioShortcomingId('hag-facilities')}`,
     `A monthly report (illustrative):  ${base}/units/BNV/monthly-reports/2025-09`,
+    `Meeting pack of 2025-09-26:       ${base}/meetings/pack?at=2025-09-26&since=2025-08-01&format=html`,
+    `Gaps of Tuyên Quang on 2025-09-20: ${base}/views/units/pc-tuyen-quang-2025/gaps?validAt=2025-09-20`,
+    `Shortcomings register:            ${base}/views/shortcomings`,
+    `Inspection queue (2025-09-20):    ${base}/views/inspection-queue?validAt=2025-09-20`,
+    `Progress of 183-KL/TW:            ${base}/views/directives/183-KL%2FTW/progress?validAt=2025-10-01`,
+    `Reporting compliance, 2025-09:    ${base}/views/reporting-compliance?month=2025-09&now=2025-10-01T00:00:00%2B07:00`,
     `Ledger head (for the minutes):    ${base}/ledger/head`,
   ];
 }

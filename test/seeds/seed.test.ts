@@ -7,7 +7,7 @@ import { buildApp } from '../../src/app.js';
 import { loadState } from '../../src/domain/handle-command.js';
 import { shortcomingDecider } from '../../src/domain/shortcomings/decide.js';
 import { taskDecider } from '../../src/domain/tasks/decide.js';
-import { seedEmptyStore } from '../../src/first-start.js';
+import { seedEmptyStore, whereToLook } from '../../src/first-start.js';
 import { answeringUnit, listUnits } from '../../src/read/units.js';
 import { backends } from '../helpers/backends.js';
 import { countEvents } from '../helpers/ledger.js';
@@ -32,6 +32,14 @@ for (const backend of await backends()) {
     const secret = await seedEmptyStore(ledger, () => {});
     t.match(secret, /^ovs_/, 'an empty store is seeded and a viewer token issued');
     const events = await countEvents(database);
+
+    t.test('every place the start-up message points to answers with the viewer token', async (t) => {
+      for (const line of whereToLook('')) {
+        const url = line.split(/\s+/).at(-1) as string;
+        const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${secret}` } });
+        t.equal(res.statusCode, 200, url);
+      }
+    });
 
     t.test('a second load appends nothing, and a seeded store is not seeded again', async (t) => {
       const again = await loadSeeds(ledger);
