@@ -1,6 +1,9 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pglite';
 import type { CompiledQuery } from 'kysely';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 /** A statement; `name` makes PostgreSQL plan it once per connection (the hot paths use it). */
 export interface Statement {
@@ -14,7 +17,16 @@ export interface Statement {
 /** Runs statements on one connection or transaction. */
 export interface SqlClient {
   query<R>(statement: Statement | CompiledQuery): Promise<R[]>;
+  /**
+   * Loads rows with COPY: `text` is COPY's text format (see copyText in copy-text.ts). The
+   * cheapest way into a table, by far, for thousands of rows.
+   */
+  copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
 }
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const copyStatement = (table: string, columns: readonly string[], source: string) =>
+  `copy ${ident(table)} (${columns.map(ident).join(', ')}) from ${source}`;
 
 /** Runs statements, and transactions on one connection. */
 export interface SqlRunner extends SqlClient {
@@ -35,6 +47,17 @@ export function pgRunner(pool: pg.Pool): SqlRunner {
         ? await client.query({ ...config, rowMode: 'array' })
         : await client.query(config);
       return result.rows as R[];
+    },
+    async copyIn(table, columns, text) {
+      const connection = 'release' in client ? client : await client.connect();
+      try {
+        await pipeline(
+          Readable.from([text]),
+          connection.query(copyFrom(copyStatement(table, columns, 'stdin'))),
+        );
+      } finally {
+        if (connection !== client) connection.release();
+      }
     },
   });
   return {
@@ -70,6 +93,10 @@ export function pgliteRunner(db: PGlite): SqlRunner {
       const s = normalise(statement);
       const result = await client.query<R>(s.text, s.values as unknown[], { rowMode: s.rowMode });
       return result.rows;
+    },
+    async copyIn(table, columns, text) {
+      // PGlite takes COPY's input as a blob standing in for the file /dev/blob.
+      await client.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) });
     },
   });
   return {

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
+import { copyText } from '../db/copy-text.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { RecordedEvent } from '../ledger/types.js';
-import { insertRows } from './bulk.js';
 import type { DocumentProjection, Row } from './projection.js';
 
 /** One version of a document, as a row of its table. */
@@ -39,10 +39,14 @@ export function evolveDocuments(
   }
 }
 
-// Versions go in slices, so one statement's arrays stay a manageable size.
+// Versions go in slices, so one COPY's text stays a manageable size.
 const SLICE = 5000;
 
-/** Inserts versions, a slice of thousands per statement. */
+/**
+ * Inserts versions with COPY, a slice of thousands at a time: several times cheaper for the
+ * server than the same rows as statement parameters (each document is parsed once, not
+ * unescaped out of an array literal first).
+ */
 export async function insertVersions(
   client: SqlClient,
   p: DocumentProjection,
@@ -50,7 +54,8 @@ export async function insertVersions(
 ): Promise<void> {
   for (let i = 0; i < versions.length; i += SLICE) {
     const rows = versions.slice(i, i + SLICE).map((v) => versionRow(p, v));
-    await insertRows(client, p.table, Object.keys(rows[0] as Row), rows);
+    const columns = Object.keys(rows[0] as Row);
+    await client.copyIn(p.table, columns, copyText(columns, rows));
   }
 }
 

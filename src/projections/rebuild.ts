@@ -3,7 +3,7 @@ import type { SqlClient } from '../db/sql-runner.js';
 import type { EventStore } from '../ledger/event-store.js';
 import type { RecordedEvent } from '../ledger/types.js';
 import { type Current, type DocumentVersion, evolveDocuments, insertVersions } from './document-writer.js';
-import { isDocumentProjection, type Projection } from './projection.js';
+import { type DocumentProjection, isDocumentProjection, type Projection } from './projection.js';
 import { applyOps } from './writer.js';
 
 const PAGE = 5000;
@@ -28,34 +28,41 @@ export async function rebuildFromZero(
     sql`lock table ${sql.join(tables.map((t) => sql.table(t)))} in access exclusive mode`.compile(builder),
   );
   await tx.query(sql`truncate ${sql.join(tables.map((t) => sql.table(t)))}`.compile(builder));
-  // Building an index once over loaded rows is far cheaper than keeping it up row by row; the
-  // indexes behind constraints (primary keys) stay, the others are made again at the end.
-  const indexes = await tx.query<{ name: string; definition: string }>({
-    text: `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
-      from pg_index i where i.indrelid = any($1::regclass[])
-      and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
-    values: [tables],
-  });
-  for (const index of indexes) await tx.query({ text: `drop index ${index.name}` });
+  const indexes = await dropIndexes(
+    tx,
+    tables,
+    chosen.filter(isDocumentProjection).map((p) => p.table),
+  );
   const documents = new Map(
     chosen.filter(isDocumentProjection).map((p) => [p, new Map<string, Current | undefined>()] as const),
   );
   const page: RecordedEvent[] = [];
-  const flush = async () => {
-    const events = page.splice(0);
+  // A page's writes run on the server while the next page is read and evolved here; at most one
+  // page is in flight, so memory stays bounded, and the connection runs them in order.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (events: RecordedEvent[], versions: Map<DocumentProjection, DocumentVersion[]>) => {
     for (const p of chosen) {
-      if (isDocumentProjection(p)) {
-        const closed: DocumentVersion[] = [];
-        evolveDocuments(p, documents.get(p) as Map<string, Current | undefined>, events, closed);
-        await insertVersions(tx, p, closed);
-      } else {
+      if (isDocumentProjection(p)) await insertVersions(tx, p, versions.get(p) ?? []);
+      else
         await applyOps(
           builder,
           tx,
           events.flatMap((e) => p.handle(e)),
         );
-      }
     }
+  };
+  const flush = async () => {
+    const events = page.splice(0);
+    const versions = new Map<DocumentProjection, DocumentVersion[]>();
+    for (const [p, current] of documents) {
+      const closed: DocumentVersion[] = [];
+      evolveDocuments(p, current, events, closed);
+      versions.set(p, closed);
+    }
+    await writing;
+    writing = write(events, versions);
+    // Awaited before the next page's writes and at the end; this only keeps a failure handled.
+    writing.catch(() => {});
   };
   const { position, count } = await store.fold(
     null,
@@ -66,6 +73,7 @@ export async function rebuildFromZero(
     { visibleOnly: false, pageSize: PAGE, afterPage: flush },
     tx,
   );
+  await writing;
   for (const [p, current] of documents) {
     const open: DocumentVersion[] = [];
     for (const [id, c] of current) if (c) open.push({ id, fromPos: c.fromPos, toPos: null, doc: c.doc });
@@ -74,3 +82,45 @@ export async function rebuildFromZero(
   for (const index of indexes) await tx.query({ text: index.definition });
   return { position, count };
 }
+
+/**
+ * Drops the indexes on `tables` that no constraint needs, and on the version tables (written
+ * only by COPY here, never upserted) the primary keys too; returns the statements that make
+ * them again. Building an index once over loaded rows is far cheaper than keeping it up row by row.
+ */
+async function dropIndexes(
+  tx: SqlClient,
+  tables: readonly string[],
+  versionTables: readonly string[],
+): Promise<{ definition: string }[]> {
+  const found = await tx.query<{
+    table: string;
+    name: string;
+    constraint: string | null;
+    definition: string;
+  }>({
+    text: `select i.indrelid::regclass::text as table, i.indexrelid::regclass::text as name,
+        c.conname as constraint,
+        coalesce(pg_get_constraintdef(c.oid), pg_get_indexdef(i.indexrelid)) as definition
+      from pg_index i left join pg_constraint c on c.conindid = i.indexrelid
+      where i.indrelid = any($1::regclass[])
+        and (c.oid is null or (c.contype = 'p' and i.indrelid = any($2::regclass[])))
+      order by c.oid is null`,
+    values: [tables, versionTables],
+  });
+  const remake: { definition: string }[] = [];
+  for (const index of found) {
+    if (index.constraint) {
+      await tx.query({ text: `alter table ${index.table} drop constraint ${ident(index.constraint)}` });
+      remake.push({
+        definition: `alter table ${index.table} add constraint ${ident(index.constraint)} ${index.definition}`,
+      });
+    } else {
+      await tx.query({ text: `drop index ${index.name}` });
+      remake.push({ definition: index.definition });
+    }
+  }
+  return remake;
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
