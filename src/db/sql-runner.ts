@@ -19,14 +19,21 @@ export interface SqlClient {
   query<R>(statement: Statement | CompiledQuery): Promise<R[]>;
   /**
    * Loads rows with COPY: `text` is COPY's text format (see copyText in copy-text.ts). The
-   * cheapest way into a table, by far, for thousands of rows.
+   * cheapest way into a table, by far, for thousands of rows. `freeze` (only for a table
+   * truncated in the same transaction) writes the rows frozen and their pages all-visible, so
+   * index-only scans work at once, with no VACUUM first.
    */
-  copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
+  copyIn(
+    table: string,
+    columns: readonly string[],
+    text: string,
+    options?: { freeze?: boolean },
+  ): Promise<void>;
 }
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
-const copyStatement = (table: string, columns: readonly string[], source: string) =>
-  `copy ${ident(table)} (${columns.map(ident).join(', ')}) from ${source}`;
+const copyStatement = (table: string, columns: readonly string[], source: string, freeze = false) =>
+  `copy ${ident(table)} (${columns.map(ident).join(', ')}) from ${source}${freeze ? ' with (freeze)' : ''}`;
 
 /** Runs statements, and transactions on one connection. */
 export interface SqlRunner extends SqlClient {
@@ -48,12 +55,12 @@ export function pgRunner(pool: pg.Pool): SqlRunner {
         : await client.query(config);
       return result.rows as R[];
     },
-    async copyIn(table, columns, text) {
+    async copyIn(table, columns, text, options = {}) {
       const connection = 'release' in client ? client : await client.connect();
       try {
         await pipeline(
           Readable.from([text]),
-          connection.query(copyFrom(copyStatement(table, columns, 'stdin'))),
+          connection.query(copyFrom(copyStatement(table, columns, 'stdin', options.freeze))),
         );
       } finally {
         if (connection !== client) connection.release();
@@ -94,9 +101,11 @@ export function pgliteRunner(db: PGlite): SqlRunner {
       const result = await client.query<R>(s.text, s.values as unknown[], { rowMode: s.rowMode });
       return result.rows;
     },
-    async copyIn(table, columns, text) {
+    async copyIn(table, columns, text, options = {}) {
       // PGlite takes COPY's input as a blob standing in for the file /dev/blob.
-      await client.query(copyStatement(table, columns, `'/dev/blob'`), [], { blob: new Blob([text]) });
+      await client.query(copyStatement(table, columns, `'/dev/blob'`, options.freeze), [], {
+        blob: new Blob([text]),
+      });
     },
   });
   return {

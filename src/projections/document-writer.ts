@@ -51,11 +51,12 @@ export async function insertVersions(
   client: SqlClient,
   p: DocumentProjection,
   versions: readonly DocumentVersion[],
+  options: { freeze?: boolean } = {},
 ): Promise<void> {
   for (let i = 0; i < versions.length; i += SLICE) {
     const rows = versions.slice(i, i + SLICE).map((v) => versionRow(p, v));
     const columns = Object.keys(rows[0] as Row);
-    await client.copyIn(p.table, columns, copyText(columns, rows));
+    await client.copyIn(p.table, columns, copyText(columns, rows), options);
   }
 }
 

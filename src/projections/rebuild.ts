@@ -12,7 +12,9 @@ const PAGE = 5000;
  * Rebuilds projections from position 0 in one read of the log, inside the caller's
  * transaction: each page of events goes to every projection, documents stay in memory
  * between pages (only the versions a page closed are written), and the current versions go
- * in at the end — the same rows the inline writer leaves behind.
+ * in at the end — the same rows the inline writer leaves behind. The version tables, truncated
+ * in this transaction, are loaded frozen (COPY FREEZE), so they need no VACUUM before
+ * index-only scans.
  */
 export async function rebuildFromZero(
   // biome-ignore lint/suspicious/noExplicitAny: tables are named at run time
@@ -42,7 +44,7 @@ export async function rebuildFromZero(
   let writing: Promise<void> = Promise.resolve();
   const write = async (events: RecordedEvent[], versions: Map<DocumentProjection, DocumentVersion[]>) => {
     for (const p of chosen) {
-      if (isDocumentProjection(p)) await insertVersions(tx, p, versions.get(p) ?? []);
+      if (isDocumentProjection(p)) await insertVersions(tx, p, versions.get(p) ?? [], { freeze: true });
       else
         await applyOps(
           builder,
@@ -77,9 +79,11 @@ export async function rebuildFromZero(
   for (const [p, current] of documents) {
     const open: DocumentVersion[] = [];
     for (const [id, c] of current) if (c) open.push({ id, fromPos: c.fromPos, toPos: null, doc: c.doc });
-    await insertVersions(tx, p, open);
+    await insertVersions(tx, p, open, { freeze: true });
   }
   for (const index of indexes) await tx.query({ text: index.definition });
+  // Freshly loaded tables have no statistics yet, and a plan without them scans whole tables.
+  await tx.query(sql`analyze ${sql.join(tables.map((t) => sql.table(t)))}`.compile(builder));
   return { position, count };
 }
 
