@@ -39,7 +39,12 @@ export interface AppOptions {
 
 /** The Fastify application, ready for `inject` in tests or `listen` in server.ts. */
 export async function buildApp(options: AppOptions): Promise<App> {
-  const app = Fastify({ logger: options.logger ?? false }).withTypeProvider<ZodTypeProvider>();
+  // Starting may catch projections up from the whole log (a new projection, a store written by
+  // an older version): minutes on a large log, which no fixed plugin timeout should cut short.
+  const app = Fastify({
+    logger: options.logger ?? false,
+    pluginTimeout: 0,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(swagger, {

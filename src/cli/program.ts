@@ -45,11 +45,16 @@ function positiveInteger(value: string): number {
 /** The `oversight` commands over a configuration; `exitCode()` tells how the last one ended. */
 export function createProgram(config: Config, io: CliOutput): { program: Command; exitCode: () => number } {
   let exitCode = 0;
-  const withLedger = async <T>(work: (ledger: Ledger) => Promise<T>): Promise<T> => {
+  // Commands that write pass `writes`: as the server does on start, projections the store lacks
+  // are built first, so what the command writes is kept inline and the next start has nothing
+  // to rebuild.
+  const withLedger = async <T>(work: (ledger: Ledger) => Promise<T>, writes = false): Promise<T> => {
     const database = await openDatabase(config.storage);
     try {
       await migrateToLatest(database.db);
-      return await work(new Ledger(database, catalogue, projections));
+      const ledger = new Ledger(database, catalogue, projections);
+      if (writes) await ledger.projections.catchUp();
+      return await work(ledger);
     } finally {
       await database.close();
     }
@@ -133,13 +138,15 @@ export function createProgram(config: Config, io: CliOutput): { program: Command
     .action(async (opts: { scenario: boolean; synthetic?: boolean; events: number; seed: number }) => {
       if (opts.synthetic) {
         const bar = eventsProgressBar();
-        const report = await withLedger((ledger) =>
-          generateSynthetic(ledger, {
-            events: opts.events,
-            seed: opts.seed,
-            progress: bar.update,
-            log: (msg) => io.err(msg),
-          }),
+        const report = await withLedger(
+          (ledger) =>
+            generateSynthetic(ledger, {
+              events: opts.events,
+              seed: opts.seed,
+              progress: bar.update,
+              log: (msg) => io.err(msg),
+            }),
+          true,
         ).finally(() => bar.stop());
         if (report.alreadyThere) {
           io.out('the store already holds a synthetic set: nothing appended');
@@ -152,8 +159,9 @@ export function createProgram(config: Config, io: CliOutput): { program: Command
         );
         return;
       }
-      const t = await withLedger((ledger) =>
-        loadSeeds(ledger, { scenario: opts.scenario, progress: (msg) => io.err(msg) }),
+      const t = await withLedger(
+        (ledger) => loadSeeds(ledger, { scenario: opts.scenario, progress: (msg) => io.err(msg) }),
+        true,
       );
       io.out(`seed steps written: ${t.written}, already there: ${t.alreadyThere}`);
     });
@@ -183,7 +191,7 @@ export function createProgram(config: Config, io: CliOutput): { program: Command
         const issued = await issueToken(ledger, { name, role, unitId }, cliContext());
         io.out(JSON.stringify({ ...issued.response, secret: issued.secret }, null, 2));
         io.err('Keep the secret now: only its SHA-256 is stored, it cannot be shown again.');
-      });
+      }, true);
     });
   token
     .command('revoke')
@@ -206,7 +214,7 @@ export function createProgram(config: Config, io: CliOutput): { program: Command
           io.err(error.message);
           exitCode = 2;
         }
-      });
+      }, true);
     });
 
   return { program, exitCode: () => exitCode };

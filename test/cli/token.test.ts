@@ -2,9 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import t from 'tap';
+import { projections } from '../../projections/index.js';
 import { buildApp } from '../../src/app.js';
 import { createProgram } from '../../src/cli/program.js';
 import { configFromEnv } from '../../src/config.js';
+import { openDatabase } from '../../src/db/database.js';
 
 async function oversight(dataDir: string, ...args: string[]) {
   const out: string[] = [];
@@ -36,6 +38,19 @@ t.test('oversight token create prints a secret once; revoke stops it working', a
     'Thư ký cuộc họp',
   );
   t.equal(created.code, 0, created.stderr);
+  // A store first written by the CLI has every projection's checkpoint, as one started by the
+  // server would: the next start catches nothing up from the log.
+  // (Read without starting the app, which would catch up itself.)
+  const database = await openDatabase({ kind: 'pglite', dataDir });
+  const checkpoints = await database.sql.query<{ name: string }>({
+    text: 'select name from projection_checkpoints order by name',
+  });
+  await database.close();
+  t.same(
+    checkpoints.map((c) => c.name),
+    projections.map((p) => p.name).sort(),
+    'every projection has its checkpoint',
+  );
   const { id, secret, role, name } = JSON.parse(created.stdout);
   t.equal(role, 'viewer');
   t.equal(name, 'Thư ký cuộc họp');

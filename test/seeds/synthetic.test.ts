@@ -117,6 +117,16 @@ for (const backend of await backends()) {
       }
     });
 
+    t.test('the log is sealed as it is written, and the seals verify', async (t) => {
+      const seals = await one<{ n: number; last: string }>(
+        database,
+        'select count(*)::int as n, max(position)::text as last from ledger_checkpoints',
+      );
+      t.ok(seals.n >= report.writes, `${seals.n} seals for ${report.writes} writes`);
+      t.equal(Number(seals.last), total, 'the last seal covers the whole log');
+      t.ok((await ledger.verify()).ok, 'verify recomputes every seal');
+    });
+
     t.test('the units: the real 34 provinces, the synthetic communes under them', async (t) => {
       const communes = budget(EVENTS).communes;
       const rows = await database.sql.query<{ kind: string; parent: string; name: string; n: number }>({
