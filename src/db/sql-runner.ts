@@ -4,6 +4,7 @@ import type { PGlite, Transaction as PGliteTransaction } from '@electric-sql/pgl
 import type { CompiledQuery } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { quoteIdent as ident } from './identifier.js';
 
 /** A statement; `name` makes PostgreSQL plan it once per connection (the hot paths use it). */
 export interface Statement {
@@ -31,7 +32,6 @@ export interface SqlClient {
   ): Promise<void>;
 }
 
-const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const copyStatement = (table: string, columns: readonly string[], source: string, freeze = false) =>
   `copy ${ident(table)} (${columns.map(ident).join(', ')}) from ${source}${freeze ? ' with (freeze)' : ''}`;
 

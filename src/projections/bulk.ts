@@ -1,3 +1,4 @@
+import { quoteIdent as ident } from '../db/identifier.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { Row, Value } from './projection.js';
 
@@ -20,8 +21,6 @@ function columnTypes(client: SqlClient, table: string): Promise<Map<string, stri
   }
   return types;
 }
-
-const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 // Arrays of parameters travel as text; dates go as ISO strings, which every driver passes alike.
 const plain = (v: Value | undefined): string | number | boolean | null =>

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { quoteIdent as ident } from '../db/identifier.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { EventStore } from '../ledger/event-store.js';
 import type { RecordedEvent } from '../ledger/types.js';
@@ -126,5 +127,3 @@ async function dropIndexes(
   }
   return remake;
 }
-
-const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
