@@ -39,12 +39,12 @@ export class EventStore {
    */
   async append(appends: StreamAppend[], client: SqlClient = this.sql): Promise<AppendResult> {
     const bases: StreamHead[] = [];
-    for (const a of appends) bases.push(await this.baseHead(a, client));
+    for (const a of appends) bases.push(this.knownHead(a) ?? (await this.baseHead(a, client)));
     const { events: prepared, links, heads } = prepareAppend(appends, bases, this.catalogue);
     if (prepared.length === 0) throw new ValidationError('nothing to append', []);
 
     const [link] = links;
-    let rows: { first: number | string; at: number; count: number }[];
+    let rows: { first: number | string; at: number; count?: number }[];
     try {
       rows = await client.query(
         prepared.length === 1
@@ -69,7 +69,8 @@ export class EventStore {
       throw this.asConflict(error, appends) ?? error;
     }
     const row = rows[0];
-    if (!row || row.count !== prepared.length) throw new Error('the ledger did not record the whole append');
+    if (!row || (row.count ?? 1) !== prepared.length)
+      throw new Error('the ledger did not record the whole append');
     const first = Number(row.first);
     const recordedAt = new Date(row.at);
     if (client === this.sql) this.remember(heads);
@@ -104,9 +105,10 @@ export class EventStore {
   }
 
   /**
-   * Events after `after` in global order, at most `limit`. Only transactions older than every
-   * transaction still running are visible, so the answer is always a prefix of the final log:
-   * a reader that continues from its last position never misses a late commit.
+   * Events after `after` in global order: `limit` of them, or fewer at the end of what can be
+   * read. Only transactions older than every transaction still running are visible, so the
+   * answer is always a prefix of the final log: a reader that continues from its last position
+   * never misses a late commit.
    */
   async readAll(options: ReadAllOptions = {}, client: SqlClient = this.sql): Promise<RecordedEvent[]> {
     const {
@@ -165,13 +167,44 @@ export class EventStore {
     }
   }
 
-  // One page of the log after `after`, as array rows (the hot read path).
-  private page(after: number, limit: number, upTo: number, visibleOnly: boolean, client: SqlClient) {
-    const values = [after, limit, upTo];
-    const statement = visibleOnly
-      ? q.named('read_all', q.READ_ALL, values)
-      : q.named('read_all_committed', q.READ_ALL_COMMITTED, values);
-    return client.query<EventTuple>({ ...statement, rowMode: 'array' });
+  /**
+   * Up to `limit` events after `after`, never past `upTo` (the hot read path, as array rows).
+   * Each query reads a window of positions, so no plan can touch more rows than the window. A
+   * window comes back short where positions went unused (taken by an append that rolled back)
+   * or at the end of what may be read; one index probe tells which, and where to go on.
+   */
+  private async page(
+    after: number,
+    limit: number,
+    upTo: number,
+    visibleOnly: boolean,
+    client: SqlClient,
+  ): Promise<EventTuple[]> {
+    let rows: EventTuple[] = [];
+    let from = after;
+    while (rows.length < limit) {
+      const to = Math.min(upTo, from + limit - rows.length);
+      if (to <= from) break;
+      const window = await client.query<EventTuple>({
+        ...(visibleOnly
+          ? q.named('read_all', q.READ_ALL, [from, to])
+          : q.named('read_all_committed', q.READ_ALL_COMMITTED, [from, to])),
+        rowMode: 'array',
+      });
+      inPositionOrder(window);
+      rows = rows.length === 0 ? window : rows.concat(window);
+      if (window.length === to - from) {
+        from = to;
+        continue;
+      }
+      const seen = window.length > 0 ? Number((window[window.length - 1] as EventTuple)[0]) : from;
+      const [next] = await client.query<{ position: number | string; visible: boolean }>(
+        q.named('next_position', q.NEXT_POSITION, [seen]),
+      );
+      if (!next || (visibleOnly && !next.visible) || Number(next.position) > upTo) break;
+      from = Number(next.position) - 1;
+    }
+    return rows;
   }
 
   private remember(heads: AppendResult['heads']): void {
@@ -183,13 +216,15 @@ export class EventStore {
     return schemaVersion === e.schemaVersion ? e : { ...e, schemaVersion, data };
   }
 
-  private async baseHead(a: StreamAppend, client: SqlClient): Promise<StreamHead> {
+  // The head an append starts from when it is known without asking the database.
+  private knownHead(a: StreamAppend): StreamHead | undefined {
     const expected = a.expectedVersion;
     if (expected === 'no_stream' || expected === 0) return { version: 0, hash: GENESIS };
-    if (expected !== 'any') {
-      const cached = this.heads.get(a.streamType, a.streamId, expected);
-      if (cached) return cached;
-    }
+    return expected === 'any' ? undefined : this.heads.get(a.streamType, a.streamId, expected);
+  }
+
+  private async baseHead(a: StreamAppend, client: SqlClient): Promise<StreamHead> {
+    const expected = a.expectedVersion;
     const [row] = await client.query<{ stream_version: number; hash: Uint8Array }>(
       q.named('read_head', q.READ_HEAD, [a.streamType, a.streamId]),
     );
@@ -217,5 +252,15 @@ export class EventStore {
         expected: a.expectedVersion,
       })),
     });
+  }
+}
+
+// Rows come in the order the plan found them, nearly always the order they were written in.
+function inPositionOrder(rows: EventTuple[]): void {
+  for (let i = 1; i < rows.length; i++) {
+    if (Number((rows[i - 1] as EventTuple)[0]) > Number((rows[i] as EventTuple)[0])) {
+      rows.sort((a, b) => Number(a[0]) - Number(b[0]));
+      return;
+    }
   }
 }

@@ -52,7 +52,7 @@ export const APPEND_ONE = `${INSERT_INTO}
     $19, $20, taken.at, $21
   from ${criticalSection(`$1::text is not null and ${storedHash('$1', '$2::text', '$3::integer')} is distinct from $4::bytea`)}
   where unlocked.released
-  returning position as first, (extract(epoch from recorded_at) * 1000)::float8 as at, 1 as count`;
+  returning position as first, round(date_part('epoch', recorded_at) * 1000) as at`;
 
 // Where each field sits in a batch row: the canonical key order (CONTENT_KEYS in chain.ts).
 const at = (key: (typeof CONTENT_KEYS)[number]) => CONTENT_KEYS.indexOf(key);
@@ -77,7 +77,7 @@ export const APPEND_MANY = `with inserted as (${INSERT_INTO}
   lateral (select e, ord from jsonb_array_elements($6::jsonb) with ordinality as j(e, ord)
            where unlocked.released) x
   returning position, recorded_at)
-select min(position) as first, (extract(epoch from min(recorded_at)) * 1000)::float8 as at,
+select min(position) as first, round(date_part('epoch', min(recorded_at)) * 1000) as at,
   count(*)::integer as count from inserted`;
 
 // Timestamps travel as epoch milliseconds: a float is far cheaper to parse than a date string.
@@ -93,18 +93,33 @@ export const READ_STREAM = `select ${COLUMNS}, hash from events
   where stream_type = $1 and stream_id = $2 order by stream_version`;
 
 /**
- * A page of the global log after a position. Only transactions older than every running one
- * are visible, so a page is always a prefix of the final log past $1. The horizon is a scalar
- * subquery so it is taken once per page (an InitPlan), not once per row as a bare call would be.
+ * A page of the global log: the events in a window of positions, after $1 and up to $2, in no
+ * particular order (the reader puts them in position order). The window bounds the rows any
+ * plan can touch, and without an ORDER BY no plan sorts. An ORDER BY ... LIMIT page instead, on
+ * a log that grew faster than autovacuum analysed it, was planned as a sort of everything after
+ * $1, on every page: a fold of N events cost N²/page.
  */
-export const READ_ALL = `select ${COLUMNS} from events
-  where position > $1 and position <= $3
-    and transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))
-  order by position limit $2`;
+const page = (visibility: string) => `select ${COLUMNS} from events
+  where position > $1 and position <= $2${visibility}`;
+
+// Only transactions older than every running one: a page is always a prefix of the final log.
+// The horizon is a scalar subquery so it is taken once per page (an InitPlan), not once per row.
+const VISIBLE = ' and transaction_id < (select pg_snapshot_xmin(pg_current_snapshot()))';
+
+/** A page of the log as readers may see it: a prefix of the final log past $1. */
+export const READ_ALL = page(VISIBLE);
 
 /** The same page, all committed events: for a rebuild that holds its tables locked. */
-export const READ_ALL_COMMITTED = `select ${COLUMNS} from events
-  where position > $1 and position <= $3 order by position limit $2`;
+export const READ_ALL_COMMITTED = page('');
+
+/**
+ * The first event after $1, and whether readers may see it yet: where to go on after a window
+ * that held none (positions a failed append took and never used). One-sided, so always an
+ * index probe; it stops at the first row, seen or not, since what readers see is a prefix.
+ */
+export const NEXT_POSITION = `select position,
+    transaction_id < (select pg_snapshot_xmin(pg_current_snapshot())) as visible
+  from events where position > $1 order by position limit 1`;
 
 /** Every stored event with its chain value, visible or not: what verification recomputes. */
 export const VERIFY_PAGE = `select ${COLUMNS}, hash from events
