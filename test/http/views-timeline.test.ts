@@ -105,6 +105,25 @@ for (const backend of await backends()) {
       t.equal(before.statusCode, 404);
     });
 
+    t.test('validAt keeps what had happened by the end of that day, as known now', async (t) => {
+      const onThe10th = (await get(`/timeline/shortcoming/${hagFacilities}?validAt=2025-07-10`)).json();
+      t.equal(onThe10th.validAt, '2025-07-10');
+      t.same(
+        onThe10th.events.map((e: Event) => e.type),
+        ['ShortcomingFlagged', 'RemediationPlanSet'],
+        'the plan set on 2025-07-10 at 10:00 in Vietnam counts; what came later does not',
+      );
+      const onThe9th = (await get(`/timeline/shortcoming/${hagFacilities}?validAt=2025-07-09`)).json();
+      t.same(
+        onThe9th.events.map((e: Event) => e.type),
+        ['ShortcomingFlagged'],
+      );
+      const csv = (await get(`/timeline/shortcoming/${hagFacilities}?validAt=2025-07-09&format=csv`)).body;
+      t.equal(csv.trim().split('\r\n').length, 2, 'the CSV too: a header and one event');
+      const before = (await get(`/timeline/shortcoming/${hagFacilities}?validAt=2025-06-01`)).json();
+      t.same(before.events, [], 'before it was flagged, nothing had happened to it yet');
+    });
+
     t.test('tasks, units and directives (its own stream) have timelines too', async (t) => {
       const task = (await get(`/timeline/task/${seedTaskId('183-KL/TW', '3.(2)', 'BTP')}`)).json();
       t.equal(task.events[0].type, 'TaskAssigned');

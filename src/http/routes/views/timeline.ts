@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogue } from '../../../../events/index.js';
 import { authorize } from '../../../auth/permissions.js';
+import { deadlineOf } from '../../../domain/monthly-reports/filing-status.js';
 import { NotFoundError } from '../../../errors.js';
 import { readTimeline, type TimelineEvent } from '../../../read/timeline.js';
 import type { App } from '../../app-type.js';
@@ -61,7 +62,7 @@ const columns: CsvColumn<TimelineEvent>[] = [
   { header: 'data', value: (e) => JSON.stringify(e.data) },
 ];
 
-/** GET /timeline/:kind/:id — every event of an item's stream, as known at asOf. */
+/** GET /timeline/:kind/:id — every event of an item's stream, as known at asOf (and happened by validAt). */
 export async function timelineRoutes(app: App): Promise<void> {
   app.get(
     '/timeline/:kind/:id',
@@ -85,12 +86,18 @@ export async function timelineRoutes(app: App): Promise<void> {
           field: 'params.id',
         });
       }
-      if (wantsCsv(request)) return sendCsv(reply, `timeline-${kind}-${safeName(id)}.csv`, columns, events);
+      // validAt: what had happened by the end of that day (in Vietnam), with everything known now.
+      const end = clock.validAt ? deadlineOf(clock.validAt).getTime() : null;
+      const happened = end === null ? events : events.filter((e) => Date.parse(e.occurredAt) < end);
+      if (wantsCsv(request)) return sendCsv(reply, `timeline-${kind}-${safeName(id)}.csv`, columns, happened);
       return {
         ...clockStamp(clock),
         kind,
         id,
-        events: events.map(({ actor, actorName, ...e }) => ({ ...e, actor: { id: actor, name: actorName } })),
+        events: happened.map(({ actor, actorName, ...e }) => ({
+          ...e,
+          actor: { id: actor, name: actorName },
+        })),
       };
     },
   );
