@@ -5,7 +5,7 @@ import type { Database } from '../db/database.js';
 import { dateInVietnam } from '../domain/occurred-at.js';
 import { finishedTaskStatuses, openShortcomingStatuses } from '../views/item-state.js';
 import type { ShortcomingLine, TaskLine } from '../views/unit-gaps.js';
-import { inForce, readDocuments, type ViewTable } from './documents.js';
+import { documentsById, inForce, type ViewTable } from './documents.js';
 import type { Knowledge } from './knowledge.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -90,12 +90,14 @@ export async function readGapShortcomings(
   }));
 }
 
-async function byIds<D>(database: Database, table: ViewTable, k: Knowledge, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, D>();
-  const docs = await readDocuments<D & { id: string }>(database, table, k, {
-    where: [sql`t.id = any(${[...ids]}::text[])`],
-  });
-  return new Map(docs.map((d) => [d.id, d as D]));
+async function byIds<D extends { id: string }>(
+  database: Database,
+  table: ViewTable,
+  k: Knowledge,
+  ids: readonly string[],
+) {
+  const docs = await documentsById<D>(database, table, k, ids);
+  return new Map(docs.map((d) => [d.id, d]));
 }
 
 /** The documents of the listed tasks, by id. */

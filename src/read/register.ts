@@ -6,7 +6,7 @@ import type { Database } from '../db/database.js';
 import { dateInVietnam } from '../domain/occurred-at.js';
 import type { Setback } from '../views/inspection-queue.js';
 import { type RegisterSortKey, shortcomingStatuses } from '../views/register.js';
-import { countDocuments, inForce, readDocuments } from './documents.js';
+import { countDocuments, documentsById, inForce, readDocuments } from './documents.js';
 import type { Knowledge } from './knowledge.js';
 
 /** Conditions on view_shortcomings' columns (alias t); absent fields do not narrow. */
@@ -80,20 +80,31 @@ export async function shortcomingPage(
       ? sql`left join unnest(${[...order.unitOrder.keys()]}::text[], ${[...order.unitOrder.values()]}::int[])
           as o(unit_id, ord) on o.unit_id = t.unit_id`
       : sql``;
-  const query = sql`select t.doc, count(*) over () as total from view_shortcomings t ${join}
-    where ${sql.join([inForce(k), ...where], sql` and `)}
-    order by ${key} ${dir}, t.id collate "C" ${dir}
-    ${limit !== null ? sql`limit ${limit}` : sql``} ${offset ? sql`offset ${offset}` : sql``}`;
-  const rows = await database.sql.query<{ doc: ShortcomingDocument; total: string | number }>(
+  // The page is chosen from indexed columns alone, and documents read for its rows only. As of
+  // a position the answer cannot move, so the total is counted at the same time on another
+  // connection; the current view counts in the same statement, so page and total agree.
+  const together = k.current;
+  const query = sql`with page as materialized (
+      select t.id, t.from_pos ${together ? sql`, count(*) over () as total` : sql``}
+      from view_shortcomings t ${join}
+      where ${sql.join([inForce(k), ...where], sql` and `)}
+      order by ${key} ${dir}, t.id collate "C" ${dir}
+      ${limit !== null ? sql`limit ${limit}` : sql``} ${offset ? sql`offset ${offset}` : sql``}
+    ), ranked as (select page.*, row_number() over () as n from page)
+    select v.doc ${together ? sql`, r.total` : sql``}
+    from ranked r join view_shortcomings v on v.id = r.id and v.from_pos = r.from_pos
+    order by r.n`;
+  const pageRows = database.sql.query<{ doc: ShortcomingDocument; total?: string | number }>(
     query.compile(database.db),
   );
-  const total =
-    rows.length > 0
-      ? Number(rows[0]?.total)
-      : offset > 0
-        ? await countDocuments(database, 'view_shortcomings', k, where)
-        : 0;
-  return { docs: rows.map((r) => r.doc), total };
+  const count = () => countDocuments(database, 'view_shortcomings', k, where);
+  if (together) {
+    const rows = await pageRows;
+    const total = rows.length > 0 ? Number(rows[0]?.total) : offset > 0 ? await count() : 0;
+    return { docs: rows.map((r) => r.doc), total };
+  }
+  const [rows, total] = await Promise.all([pageRows, limit === null && !offset ? null : count()]);
+  return { docs: rows.map((r) => r.doc), total: total ?? rows.length };
 }
 
 /** Shortcomings as of the knowledge matching the columns, unordered. */
@@ -113,10 +124,7 @@ export function shortcomingsById(
   k: Knowledge,
   ids: readonly string[],
 ): Promise<ShortcomingDocument[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return readDocuments<ShortcomingDocument>(database, 'view_shortcomings', k, {
-    where: [sql`t.id = any(${[...ids]}::text[])`],
-  });
+  return documentsById<ShortcomingDocument>(database, 'view_shortcomings', k, ids);
 }
 
 /**
