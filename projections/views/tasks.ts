@@ -106,5 +106,6 @@ export const taskDocuments: DocumentProjection<TaskDocument> = {
     assigned_on: d.assignedOn,
     completed_on: d.completedOn,
     closed_on: d.closedOn,
+    completion_reported_on: d.completionReportedOn,
   }),
 };

@@ -5,6 +5,7 @@ import * as unitsTokens003 from './migrations/003_units_and_tokens.js';
 import * as views004 from './migrations/004_views.js';
 import * as viewIndexes005 from './migrations/005_view_indexes.js';
 import * as viewIndexDiet006 from './migrations/006_view_index_diet.js';
+import * as packCovering007 from './migrations/007_pack_covering.js';
 
 // A static list: migrations ship inside the app, whatever the working directory.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '004_views': views004,
   '005_view_indexes': viewIndexes005,
   '006_view_index_diet': viewIndexDiet006,
+  '007_pack_covering': packCovering007,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */

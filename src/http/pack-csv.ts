@@ -23,7 +23,7 @@ export const packCsvColumns: CsvColumn<PackCsvRow>[] = [
   { header: 'illustrative', value: (r) => (r.scenario ? 'yes' : '') },
 ];
 
-/** Every item a pack lists, one row each, in the pack's order. */
+/** Every item a pack lists, one row each, in the pack's order (all of them when asked with no limit). */
 export function packCsvRows(pack: MeetingPack): PackCsvRow[] {
   const c = pack.changes;
   const rows: PackCsvRow[] = [];
@@ -38,7 +38,7 @@ export function packCsvRows(pack: MeetingPack): PackCsvRow[] {
       scenario: t.scenario,
     });
   }
-  for (const t of c.newlyOverdue) {
+  for (const t of c.newlyOverdue.items) {
     rows.push({
       section: 'task newly overdue',
       id: t.id,
@@ -56,7 +56,7 @@ export function packCsvRows(pack: MeetingPack): PackCsvRow[] {
     ['shortcoming dismissed', c.shortcomingsDismissed],
   ];
   for (const [section, list] of shortcomings) {
-    for (const s of list) {
+    for (const s of list.items) {
       rows.push({
         section,
         id: s.id,
@@ -68,7 +68,7 @@ export function packCsvRows(pack: MeetingPack): PackCsvRow[] {
       });
     }
   }
-  for (const s of c.shortcomingsReopened) {
+  for (const s of c.shortcomingsReopened.items) {
     rows.push({
       section: s.how === 'recurred' ? 'shortcoming recurred' : 'remediation rejected',
       id: s.id,
@@ -79,7 +79,7 @@ export function packCsvRows(pack: MeetingPack): PackCsvRow[] {
       scenario: s.scenario,
     });
   }
-  for (const e of c.deadlineExtensions) {
+  for (const e of c.deadlineExtensions.items) {
     rows.push({
       section: 'deadline extended',
       id: e.id,
@@ -90,7 +90,7 @@ export function packCsvRows(pack: MeetingPack): PackCsvRow[] {
       scenario: false,
     });
   }
-  for (const t of c.completionsReturned) {
+  for (const t of c.completionsReturned.items) {
     rows.push({
       section: 'completion returned',
       id: t.id,
@@ -101,7 +101,7 @@ export function packCsvRows(pack: MeetingPack): PackCsvRow[] {
       scenario: t.scenario,
     });
   }
-  for (const r of [...c.monthlyReports.late, ...c.monthlyReports.missing]) {
+  for (const r of [...c.monthlyReports.late.items, ...c.monthlyReports.missing.items]) {
     rows.push({
       section: `monthly report ${r.status}`,
       id: `${r.unit.id} ${r.period}`,
@@ -124,4 +124,25 @@ export function packCsvRows(pack: MeetingPack): PackCsvRow[] {
     });
   }
   return rows;
+}
+
+/** How many items each CSV section stands for in the pack, listed or not. */
+export function sectionTotals(pack: MeetingPack): Map<string, number> {
+  const c = pack.changes;
+  return new Map([
+    ['task completed on time', c.tasksCompleted.onTime],
+    ['task completed late', c.tasksCompleted.late],
+    ['task newly overdue', c.newlyOverdue.total],
+    ['shortcoming flagged', c.shortcomingsFlagged.total],
+    ['shortcoming verified', c.shortcomingsVerified.total],
+    ['shortcoming closed not implemented', c.shortcomingsClosedNotImplemented.total],
+    ['shortcoming dismissed', c.shortcomingsDismissed.total],
+    ['remediation rejected', c.shortcomingsReopened.rejected],
+    ['shortcoming recurred', c.shortcomingsReopened.recurred],
+    ['deadline extended', c.deadlineExtensions.total],
+    ['completion returned', c.completionsReturned.total],
+    ['monthly report late', c.monthlyReports.late.total],
+    ['monthly report missing', c.monthlyReports.missing.total],
+    ['accountability transferred', c.accountabilityTransfers.length],
+  ]);
 }

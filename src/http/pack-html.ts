@@ -1,5 +1,5 @@
 import type { MeetingPack } from '../views/meeting-pack.js';
-import { packCsvRows } from './pack-csv.js';
+import { packCsvRows, sectionTotals } from './pack-csv.js';
 
 const escapes: Record<string, string> = {
   '&': '&amp;',
@@ -34,18 +34,24 @@ export function renderPackHtml(pack: MeetingPack): string {
       : '',
     labels.synthetic ? '<p class="label">Contains synthetic benchmark data, not real events.</p>' : '',
   ].join('');
+  const totals = sectionTotals(pack);
   const lists = sections
     .map((section) => {
-      const items = rows
-        .filter((r) => r.section === section)
+      const listed = rows.filter((r) => r.section === section);
+      const items = listed
         .map(
           (r) =>
             `<tr><td>${escapeHtml(r.on ?? '')}</td><td>${escapeHtml(r.unit)}</td><td>${escapeHtml(r.answeringUnit)}</td>` +
             `<td>${escapeHtml(r.detail)}${r.scenario ? ' ✱' : ''}</td></tr>`,
         )
         .join('');
-      return `<section><h2>${escapeHtml(section)} (${rows.filter((r) => r.section === section).length})</h2>
-<table><thead><tr><th>Date</th><th>Unit</th><th>Answering now</th><th>Detail</th></tr></thead><tbody>${items}</tbody></table></section>`;
+      const total = totals.get(section) ?? listed.length;
+      const more =
+        total > listed.length
+          ? `<p>The first ${listed.length} of ${total}; the CSV export (format=csv) lists every one.</p>`
+          : '';
+      return `<section><h2>${escapeHtml(section)} (${total})</h2>
+<table><thead><tr><th>Date</th><th>Unit</th><th>Answering now</th><th>Detail</th></tr></thead><tbody>${items}</tbody></table>${more}</section>`;
     })
     .join('\n');
   const scope = meeting.scope ? ` — ${escapeHtml(meeting.scope.name)}` : '';
@@ -67,8 +73,8 @@ ${countsTable('Since the last meeting', {
   tasksCompletedOnTime: pack.changes.tasksCompleted.onTime,
   tasksCompletedLate: pack.changes.tasksCompleted.late,
   monthlyReportsOnTime: pack.changes.monthlyReports.onTime,
-  monthlyReportsLate: pack.changes.monthlyReports.late.length,
-  monthlyReportsMissing: pack.changes.monthlyReports.missing.length,
+  monthlyReportsLate: pack.changes.monthlyReports.late.total,
+  monthlyReportsMissing: pack.changes.monthlyReports.missing.total,
 })}
 ${lists || '<p>Nothing changed in this period.</p>'}
 </body></html>

@@ -57,3 +57,26 @@ export async function countDocuments(
   const [row] = await database.sql.query<{ n: number }>(query.compile(database.db));
   return row?.n ?? 0;
 }
+
+/** Documents of a view table as of the knowledge, by id, in the order of `ids`. */
+export async function documentsById<D extends { id: string }>(
+  database: Database,
+  table: ViewTable,
+  k: Knowledge,
+  ids: readonly string[],
+): Promise<D[]> {
+  if (ids.length === 0) return [];
+  // Per id, only the version in force: the last one begun by the position, if not yet closed
+  // then. One table row each, however many versions the item has.
+  const known = k.current
+    ? sql`select t.doc from ${sql.table(table)} t where t.id = i.id and t.to_pos is null`
+    : sql`select t.doc, t.to_pos from ${sql.table(table)} t where t.id = i.id and t.from_pos <= ${k.position}
+        order by t.from_pos desc limit 1`;
+  const rows = await database.sql.query<{ doc: D }>(
+    sql`select v.doc from unnest(${[...ids]}::text[]) with ordinality as i(id, n)
+      cross join lateral (${known}) v
+      ${k.current ? sql`` : sql`where v.to_pos is null or v.to_pos > ${k.position}`}
+      order by i.n`.compile(database.db),
+  );
+  return rows.map((r) => r.doc);
+}

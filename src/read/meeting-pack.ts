@@ -1,152 +1,39 @@
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { MonthlyReportDocument } from '../../projections/views/monthly-reports.js';
-import type { ShortcomingDocument } from '../../projections/views/shortcomings.js';
-import type { TaskDocument } from '../../projections/views/tasks.js';
 import type { Database } from '../db/database.js';
 import { inForce, readDocuments } from './documents.js';
 import type { Knowledge } from './knowledge.js';
 
-/** The days a pack covers: [since, at), in Vietnam; `at` is the meeting day. */
-export interface PackWindow {
-  since: string;
-  at: string;
-}
-
-/** How things stood on the morning of the meeting, counted. */
-export interface PackCounts {
-  tasks: {
-    assigned: number;
-    owed: number;
-    overdue: number;
-    completionPending: number;
-    completed: number;
-    closed: number;
-  };
-  shortcomings: {
-    flagged: number;
-    open: number;
-    awaitingVerification: number;
-    remediationOverdue: number;
-    closedImplemented: number;
-    closedNotImplemented: number;
-    dismissed: number;
-  };
-}
-
 /** A change that leaves no trace in an item's latest state (a rejection, an extension). */
-export interface ChangeRow {
+export interface ChangeRef {
   position: number;
   streamType: string;
   streamId: string;
   type: string;
+}
+
+/** A change with its details: when, by whom, why, and what it set. */
+export interface ChangeRow extends ChangeRef {
   occurredAt: string;
   actor: string;
   reason: string | null;
   data: Record<string, unknown>;
 }
 
-const scoped = (unitIds: readonly string[] | null): RawBuilder<unknown>[] =>
-  unitIds ? [sql`t.unit_id = any(${[...unitIds]}::text[])`] : [];
-
-/** The pack's counts, on the morning of `at`, from the milestone days of every item in scope. */
-export async function packCounts(
+/** Which of `ids` are items of a unit in scope, as of the knowledge (all of them, unscoped). */
+export async function idsInScope(
   database: Database,
-  k: Knowledge,
-  at: string,
-  unitIds: readonly string[] | null,
-): Promise<PackCounts> {
-  const where = (extra: RawBuilder<unknown>[]) =>
-    sql.join([inForce(k), ...extra, ...scoped(unitIds)], sql` and `);
-  const done = sql`coalesce(t.completed_on < ${at} or t.closed_on < ${at}, false)`;
-  const pending = sql`coalesce(t.doc->>'completionReportedOn' < ${at} and t.completed_on is null, false)`;
-  const [tasks] = await database.sql.query<Record<string, number>>(
-    sql`select count(*)::int as assigned,
-        count(*) filter (where not ${done} and not ${pending})::int as owed,
-        count(*) filter (where not ${done} and not ${pending} and t.due_on < ${at})::int as overdue,
-        count(*) filter (where not ${done} and ${pending})::int as pending,
-        count(*) filter (where t.completed_on < ${at})::int as completed,
-        count(*) filter (where t.closed_on < ${at})::int as closed
-      from view_tasks t where ${where([sql`t.assigned_on < ${at}`])}`.compile(database.db),
-  );
-  const open = sql`(t.closed_on is null or t.closed_on >= ${at})`;
-  const awaiting = sql`coalesce(${open} and t.remediation_reported_on < ${at} and t.status <> 'in_progress', false)`;
-  const [shortcomings] = await database.sql.query<Record<string, number>>(
-    sql`select count(*)::int as flagged,
-        count(*) filter (where ${open})::int as open,
-        count(*) filter (where ${awaiting})::int as awaiting,
-        count(*) filter (where ${open} and not ${awaiting} and t.target_date < ${at})::int as overdue,
-        count(*) filter (where t.closed_on < ${at} and t.status = 'closed_implemented')::int as implemented,
-        count(*) filter (where t.closed_on < ${at} and t.status = 'closed_not_implemented')::int as not_implemented,
-        count(*) filter (where t.closed_on < ${at} and t.status = 'dismissed')::int as dismissed
-      from view_shortcomings t where ${where([sql`t.flagged_on < ${at}`])}`.compile(database.db),
-  );
-  const n = (r: Record<string, number> | undefined, key: string) => Number(r?.[key] ?? 0);
-  return {
-    tasks: {
-      assigned: n(tasks, 'assigned'),
-      owed: n(tasks, 'owed'),
-      overdue: n(tasks, 'overdue'),
-      completionPending: n(tasks, 'pending'),
-      completed: n(tasks, 'completed'),
-      closed: n(tasks, 'closed'),
-    },
-    shortcomings: {
-      flagged: n(shortcomings, 'flagged'),
-      open: n(shortcomings, 'open'),
-      awaitingVerification: n(shortcomings, 'awaiting'),
-      remediationOverdue: n(shortcomings, 'overdue'),
-      closedImplemented: n(shortcomings, 'implemented'),
-      closedNotImplemented: n(shortcomings, 'not_implemented'),
-      dismissed: n(shortcomings, 'dismissed'),
-    },
-  };
-}
-
-/** Tasks completed in the window, and tasks whose due day fell in it. */
-export function windowTasks(
-  database: Database,
-  k: Knowledge,
-  w: PackWindow,
-  unitIds: readonly string[] | null,
-) {
-  return readDocuments<TaskDocument>(database, 'view_tasks', k, {
-    where: [
-      sql`((t.completed_on >= ${w.since} and t.completed_on < ${w.at}) or (t.due_on >= ${w.since} and t.due_on < ${w.at}))`,
-      ...scoped(unitIds),
-    ],
-    orderBy: sql`t.id`,
-  });
-}
-
-/** Shortcomings flagged or closed in the window, or touched by a change in it. */
-export function windowShortcomings(
-  database: Database,
-  k: Knowledge,
-  w: PackWindow,
-  unitIds: readonly string[] | null,
-  touched: readonly string[],
-) {
-  return readDocuments<ShortcomingDocument>(database, 'view_shortcomings', k, {
-    where: [
-      sql`((t.flagged_on >= ${w.since} and t.flagged_on < ${w.at}) or (t.closed_on >= ${w.since} and t.closed_on < ${w.at})
-        or t.id = any(${[...touched]}::text[]))`,
-      ...scoped(unitIds),
-    ],
-    orderBy: sql`t.id`,
-  });
-}
-
-/** Tasks in scope named by changes in the window (extended, returned). */
-export function tasksById(
-  database: Database,
+  table: 'view_tasks' | 'view_shortcomings',
   k: Knowledge,
   ids: readonly string[],
   unitIds: readonly string[] | null,
-) {
-  return readDocuments<TaskDocument>(database, 'view_tasks', k, {
-    where: [sql`t.id = any(${[...ids]}::text[])`, ...scoped(unitIds)],
-    orderBy: sql`t.id`,
-  });
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await database.sql.query<{ id: string }>(
+    sql`select t.id from ${sql.table(table)} t where ${inForce(k)} and t.id = any(${[...ids]}::text[])
+      ${unitIds ? sql`and t.unit_id = any(${[...unitIds]}::text[])` : sql``}`.compile(database.db),
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Rejections, returns, extensions and revisions recorded by the position and dated in the window. */
@@ -154,7 +41,26 @@ export async function windowChanges(
   database: Database,
   k: Knowledge,
   w: { from: Date; until: Date },
-): Promise<ChangeRow[]> {
+): Promise<ChangeRef[]> {
+  const query =
+    sql`select position, stream_type, stream_id, type from view_changes where position <= ${k.position}
+    and occurred_at >= ${w.from} and occurred_at < ${w.until} order by position`.compile(database.db);
+  const rows = await database.sql.query<[string, string, string, string]>({
+    text: query.sql,
+    values: query.parameters,
+    rowMode: 'array',
+  });
+  return rows.map(([position, streamType, streamId, type]) => ({
+    position: Number(position),
+    streamType,
+    streamId,
+    type,
+  }));
+}
+
+/** The details of the changes at `positions`, in position order. */
+export async function changeDetails(database: Database, positions: readonly number[]): Promise<ChangeRow[]> {
+  if (positions.length === 0) return [];
   const rows = await database.sql.query<{
     position: string;
     stream_type: string;
@@ -165,8 +71,8 @@ export async function windowChanges(
     reason: string | null;
     data: Record<string, unknown>;
   }>(
-    sql`select * from view_changes where position <= ${k.position}
-      and occurred_at >= ${w.from} and occurred_at < ${w.until} order by position`.compile(database.db),
+    sql`select * from view_changes where position = any(${positions.map(String)}::bigint[])
+      order by position`.compile(database.db),
   );
   return rows.map((r) => ({
     position: Number(r.position),
@@ -189,10 +95,15 @@ export async function monthlyReporters(database: Database, k: Knowledge): Promis
   return rows.map((r) => r.unit_id);
 }
 
-/** Monthly reports for the given periods, as known. */
-export function reportsFor(database: Database, k: Knowledge, periods: readonly string[]) {
+/** The reports of `unitIds` for the given periods, as known. */
+export function reportsFor(
+  database: Database,
+  k: Knowledge,
+  periods: readonly string[],
+  unitIds: readonly string[],
+) {
   return readDocuments<MonthlyReportDocument>(database, 'view_monthly_reports', k, {
-    where: [sql`t.period = any(${[...periods]}::text[])`],
+    where: [sql`t.period = any(${[...periods]}::text[])`, sql`t.unit_id = any(${[...unitIds]}::text[])`],
     orderBy: sql`t.id`,
   });
 }

@@ -3,7 +3,8 @@ import type { ShortcomingDocument } from '../../projections/views/shortcomings.j
 import type { TaskDocument } from '../../projections/views/tasks.js';
 import { dueDate } from '../domain/deadline.js';
 import { filingStatus } from '../domain/monthly-reports/filing-status.js';
-import type { ChangeRow, PackCounts, PackWindow } from '../read/meeting-pack.js';
+import type { ChangeRef, ChangeRow } from '../read/meeting-pack.js';
+import type { PackWindow, ShortcomingFigures, TaskFigures } from '../read/pack-figures.js';
 import type { UnitTree } from '../read/unit-tree.js';
 
 /** A unit as a pack names it. */
@@ -12,22 +13,61 @@ export interface UnitRef {
   name: string;
 }
 
-/** Everything a pack is computed from: knowledge, window, and the documents the window touches. */
+/** A section of the pack: how many items it holds, and the first of them. */
+export interface Listed<T> {
+  total: number;
+  items: T[];
+}
+
+/** Everything a pack is computed from: knowledge, window, figures and the documents it lists. */
 export interface PackInput {
   window: PackWindow;
   scope: UnitRef | null;
+  /** At most this many items listed per section; null lists every one. */
+  limit: number | null;
   ledger: { position: number; headHash: string; recordedAt: string };
   /** The start of the meeting day in Vietnam: the pack's clock. */
   morning: Date;
   tree: UnitTree;
-  counts: PackCounts;
-  tasks: TaskDocument[];
-  shortcomings: ShortcomingDocument[];
-  changes: ChangeRow[];
+  tasks: {
+    state: TaskFigures['state'];
+    completed: Listed<TaskDocument> & { onTime: number };
+    newlyOverdue: Listed<TaskDocument>;
+  };
+  shortcomings: {
+    state: ShortcomingFigures['state'];
+    flagged: Listed<ShortcomingDocument>;
+    verified: Listed<ShortcomingDocument>;
+    closedNotImplemented: Listed<ShortcomingDocument>;
+    dismissed: Listed<ShortcomingDocument>;
+    recurred: Listed<ShortcomingDocument>;
+  };
+  /** Every change in the window to an item in scope, in position order. */
+  changes: ChangeRef[];
+  /** The details of the changes listed (see listedChanges). */
+  changeDetails: ChangeRow[];
+  /** The items the listed changes name (see listedChanges). */
   changedTasks: TaskDocument[];
+  changedShortcomings: ShortcomingDocument[];
   reporters: string[];
   reports: MonthlyReportDocument[];
   transfers: { from: string; to: string; on: string; openTasks: number; openShortcomings: number }[];
+}
+
+const capped = <T>(items: readonly T[], limit: number | null): T[] =>
+  limit === null ? [...items] : items.slice(0, limit);
+
+/** The window's changes by section, each section's listed part capped at `limit`. */
+export function listedChanges(changes: readonly ChangeRef[], limit: number | null) {
+  const section = (types: readonly string[]) => {
+    const all = changes.filter((c) => types.includes(c.type));
+    return { total: all.length, items: capped(all, limit) };
+  };
+  return {
+    rejected: section(['RemediationRejected']),
+    extensions: section(['TaskDeadlineExtended', 'RemediationTargetDateRevised']),
+    returned: section(['TaskCompletionReturned']),
+  };
 }
 
 const ref = (tree: UnitTree, id: string): UnitRef => ({ id, name: tree.nameOf(id) });
@@ -80,33 +120,27 @@ export { periodsDueIn };
 
 /**
  * The meeting pack: how things stood on the morning of the meeting day and what changed since
- * the last meeting, all as known at one ledger position. Pure and ordered, so the same
- * position gives the same bytes.
+ * the last meeting, all as known at one ledger position. Every section states how many items
+ * it holds and lists the first of them (at most `limit`). Pure and ordered, so the same
+ * position and limit give the same bytes.
  */
 export function meetingPack(input: PackInput) {
-  const { tree, window: w, morning } = input;
-  const completed = input.tasks.filter((t) => within(t.completedOn, w));
-  const stillOwed = (t: TaskDocument) =>
-    !(t.completedOn && t.completedOn < w.at) &&
-    !(t.closedOn && t.closedOn < w.at) &&
-    !(t.completionReportedOn && t.completionReportedOn < w.at);
-  const newlyOverdue = input.tasks.filter((t) => within(t.dueOn, w) && stillOwed(t));
-  const byId = new Map(input.shortcomings.map((s) => [s.id, s]));
+  const { tree, window: w, morning, limit, tasks, shortcomings: sc } = input;
   const tasksById = new Map(input.changedTasks.map((t) => [t.id, t]));
-  const inScope = (c: ChangeRow) =>
-    c.streamType === 'task' ? tasksById.has(c.streamId) : byId.has(c.streamId);
-  const changes = input.changes.filter(inScope);
+  const shortcomingsById = new Map(input.changedShortcomings.map((s) => [s.id, s]));
+  const details = new Map(input.changeDetails.map((c) => [c.position, c]));
+  const detailed = (refs: readonly ChangeRef[]) => refs.flatMap((r) => details.get(r.position) ?? []);
+  const listed = listedChanges(input.changes, limit);
   const change = (c: ChangeRow) => ({
     on: c.occurredAt,
     position: c.position,
     reason: c.reason,
     actor: c.actor,
   });
-  const flagged = input.shortcomings.filter((s) => within(s.flaggedOn, w));
-  const closedAs = (status: string) =>
-    input.shortcomings
-      .filter((s) => s.status === status && within(s.closedOn, w))
-      .map((s) => shortcomingRow(tree, s, w.at));
+  const shortcomingList = (l: Listed<ShortcomingDocument>) => ({
+    total: l.total,
+    items: l.items.map((s) => shortcomingRow(tree, s, w.at)),
+  });
   const periods = periodsDueIn(w);
   const filed = new Map(input.reports.map((r) => [`${r.unitId}|${r.period}`, r]));
   const reportRows = periods.flatMap((period) =>
@@ -124,58 +158,91 @@ export function meetingPack(input: PackInput) {
       };
     }),
   );
-  const rejected = changes.filter((c) => c.type === 'RemediationRejected');
-  const items = [...input.tasks, ...input.shortcomings, ...input.reports];
+  const reports = (status: string) => {
+    const all = reportRows.filter((r) => r.status === status);
+    return { total: all.length, items: capped(all, limit) };
+  };
+  const reopened = [
+    ...detailed(listed.rejected.items).flatMap((c) => {
+      const s = shortcomingsById.get(c.streamId);
+      return s
+        ? [{ how: 'remediation_rejected' as const, ...shortcomingRow(tree, s, w.at), ...change(c) }]
+        : [];
+    }),
+    ...sc.recurred.items.map((s) => ({
+      how: 'recurred' as const,
+      ...shortcomingRow(tree, s, w.at),
+      on: s.flaggedOn,
+      position: null,
+      reason: null,
+      actor: null,
+    })),
+  ];
+  const items = [
+    ...tasks.completed.items,
+    ...tasks.newlyOverdue.items,
+    ...sc.flagged.items,
+    ...sc.verified.items,
+    ...sc.closedNotImplemented.items,
+    ...sc.dismissed.items,
+    ...sc.recurred.items,
+    ...input.changedTasks,
+    ...input.changedShortcomings,
+    ...input.reports,
+  ];
+  const onTime = (t: TaskDocument) => t.dueOn === null || (t.completedOn as string) <= t.dueOn;
   return {
     meeting: { at: w.at, since: w.since, scope: input.scope },
     ledger: input.ledger,
+    listing: { itemsPerSection: limit ?? 'all' },
     labels: {
       illustrative: items.some((i) => i.scenario),
       synthetic: items.some((i) => i.synthetic),
     },
-    state: input.counts,
+    state: { tasks: tasks.state, shortcomings: sc.state },
     changes: {
       tasksCompleted: {
-        onTime: completed.filter((t) => t.dueOn === null || (t.completedOn as string) <= t.dueOn).length,
-        late: completed.filter((t) => t.dueOn !== null && (t.completedOn as string) > t.dueOn).length,
-        items: completed.map((t) => ({
-          ...taskRow(tree, t, w.at),
-          onTime: t.dueOn === null || (t.completedOn as string) <= t.dueOn,
+        total: tasks.completed.total,
+        onTime: tasks.completed.onTime,
+        late: tasks.completed.total - tasks.completed.onTime,
+        items: tasks.completed.items.map((t) => ({ ...taskRow(tree, t, w.at), onTime: onTime(t) })),
+      },
+      newlyOverdue: {
+        total: tasks.newlyOverdue.total,
+        items: tasks.newlyOverdue.items.map((t) => taskRow(tree, t, w.at)),
+      },
+      shortcomingsFlagged: shortcomingList(sc.flagged),
+      shortcomingsVerified: shortcomingList(sc.verified),
+      shortcomingsClosedNotImplemented: shortcomingList(sc.closedNotImplemented),
+      shortcomingsDismissed: shortcomingList(sc.dismissed),
+      shortcomingsReopened: {
+        total: listed.rejected.total + sc.recurred.total,
+        rejected: listed.rejected.total,
+        recurred: sc.recurred.total,
+        items: capped(reopened, limit),
+      },
+      deadlineExtensions: {
+        total: listed.extensions.total,
+        items: detailed(listed.extensions.items).map((c) => ({
+          kind: c.streamType,
+          id: c.streamId,
+          type: c.type,
+          ...change(c),
+          data: c.data,
         })),
       },
-      newlyOverdue: newlyOverdue.map((t) => taskRow(tree, t, w.at)),
-      shortcomingsFlagged: flagged.map((s) => shortcomingRow(tree, s, w.at)),
-      shortcomingsVerified: closedAs('closed_implemented'),
-      shortcomingsClosedNotImplemented: closedAs('closed_not_implemented'),
-      shortcomingsDismissed: closedAs('dismissed'),
-      shortcomingsReopened: [
-        ...rejected.map((c) => ({
-          how: 'remediation_rejected' as const,
-          ...shortcomingRow(tree, byId.get(c.streamId) as ShortcomingDocument, w.at),
-          ...change(c),
-        })),
-        ...flagged
-          .filter((s) => s.recurrenceOf)
-          .map((s) => ({
-            how: 'recurred' as const,
-            ...shortcomingRow(tree, s, w.at),
-            on: s.flaggedOn,
-            position: null,
-            reason: null,
-            actor: null,
-          })),
-      ],
-      deadlineExtensions: changes
-        .filter((c) => c.type === 'TaskDeadlineExtended' || c.type === 'RemediationTargetDateRevised')
-        .map((c) => ({ kind: c.streamType, id: c.streamId, type: c.type, ...change(c), data: c.data })),
-      completionsReturned: changes
-        .filter((c) => c.type === 'TaskCompletionReturned')
-        .map((c) => ({ ...taskRow(tree, tasksById.get(c.streamId) as TaskDocument, w.at), ...change(c) })),
+      completionsReturned: {
+        total: listed.returned.total,
+        items: detailed(listed.returned.items).flatMap((c) => {
+          const t = tasksById.get(c.streamId);
+          return t ? [{ ...taskRow(tree, t, w.at), ...change(c) }] : [];
+        }),
+      },
       monthlyReports: {
         periods,
-        onTime: reportRows.filter((r) => r.status === 'on_time').length,
-        late: reportRows.filter((r) => r.status === 'late'),
-        missing: reportRows.filter((r) => r.status === 'missing'),
+        onTime: reports('on_time').total,
+        late: reports('late'),
+        missing: reports('missing'),
       },
       accountabilityTransfers: input.transfers.map((t) => ({
         from: ref(tree, t.from),

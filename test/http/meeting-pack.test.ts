@@ -25,16 +25,16 @@ for (const backend of await backends()) {
         dayAfter.state.tasks.assigned > p.state.tasks.assigned,
         "195-KL/TW's tasks, assigned on the meeting day, count from the day after",
       );
-      t.ok(p.changes.shortcomingsVerified.length >= 1, 'a remedy was verified in the period');
+      t.ok(p.changes.shortcomingsVerified.total >= 1, 'a remedy was verified in the period');
       t.ok(
-        p.changes.shortcomingsVerified.every(
+        p.changes.shortcomingsVerified.items.every(
           (s: { closedOn: string }) => s.closedOn >= '2025-08-01' && s.closedOn < '2025-09-26',
         ),
       );
-      t.ok(p.changes.shortcomingsReopened.length >= 1, 'a remedy was rejected or a shortcoming recurred');
+      t.ok(p.changes.shortcomingsReopened.total >= 1, 'a remedy was rejected or a shortcoming recurred');
       t.same(p.changes.monthlyReports.periods, ['2025-08', '2025-09']);
-      t.ok(p.changes.monthlyReports.late.length + p.changes.monthlyReports.missing.length > 0);
-      t.ok(p.changes.deadlineExtensions.length >= 1, 'the scenario extension falls in the period');
+      t.ok(p.changes.monthlyReports.late.total + p.changes.monthlyReports.missing.total > 0);
+      t.ok(p.changes.deadlineExtensions.total >= 1, 'the scenario extension falls in the period');
     });
 
     t.test(
@@ -66,7 +66,7 @@ for (const backend of await backends()) {
       const p = (await pack('at=2025-09-26&since=2025-08-01&asOf=10')).json();
       t.equal(p.ledger.position, 10);
       t.equal(p.state.tasks.assigned, 0);
-      t.same(p.changes.shortcomingsFlagged, []);
+      t.same(p.changes.shortcomingsFlagged, { total: 0, items: [] });
     });
 
     t.test(
@@ -74,7 +74,7 @@ for (const backend of await backends()) {
       async (t) => {
         const p = (await pack('at=2025-09-26&since=2025-06-01&unitId=pc-tuyen-quang-2025')).json();
         t.equal(p.meeting.scope.id, 'pc-tuyen-quang-2025');
-        const ids = p.changes.shortcomingsFlagged.map((s: { unit: { id: string } }) => s.unit.id);
+        const ids = p.changes.shortcomingsFlagged.items.map((s: { unit: { id: string } }) => s.unit.id);
         t.ok(ids.includes('pc-ha-giang'), 'the predecessor Hà Giang is in scope');
         t.ok(
           ids.every((id: string) => ['pc-ha-giang', 'pc-tuyen-quang', 'pc-tuyen-quang-2025'].includes(id)),
@@ -95,7 +95,61 @@ for (const backend of await backends()) {
       t.match(csv.body, /Tuyên Quang/);
     });
 
+    t.test('each section states its total and lists at most `limit` of its first items', async (t) => {
+      const window = 'at=2025-09-26&since=2025-07-01';
+      const all = (await pack(`${window}&limit=all`)).json();
+      const one = (await pack(`${window}&limit=1`)).json();
+      t.equal(all.listing.itemsPerSection, 'all');
+      t.equal(one.listing.itemsPerSection, 1);
+      t.equal((await pack(window)).json().listing.itemsPerSection, 100, 'a hundred unless asked');
+      const sections = (p: typeof all) => ({
+        tasksCompleted: p.changes.tasksCompleted,
+        newlyOverdue: p.changes.newlyOverdue,
+        shortcomingsFlagged: p.changes.shortcomingsFlagged,
+        shortcomingsVerified: p.changes.shortcomingsVerified,
+        shortcomingsReopened: p.changes.shortcomingsReopened,
+        deadlineExtensions: p.changes.deadlineExtensions,
+        completionsReturned: p.changes.completionsReturned,
+        monthlyReportsLate: p.changes.monthlyReports.late,
+        monthlyReportsMissing: p.changes.monthlyReports.missing,
+      });
+      let listedSomething = 0;
+      for (const [name, full] of Object.entries(sections(all))) {
+        const capped = sections(one)[name as keyof ReturnType<typeof sections>];
+        t.equal(full.items.length, full.total, `${name}: every item listed when asked for all`);
+        t.equal(capped.total, full.total, `${name}: the same total either way`);
+        t.same(capped.items, full.items.slice(0, 1), `${name}: the first item of the full list`);
+        if (full.total > 1) listedSomething += 1;
+      }
+      t.ok(listedSomething >= 3, 'the scenario fills several sections with more than one item');
+      t.same(one.state, all.state, 'the counts do not depend on the listing');
+      const completed = all.changes.tasksCompleted;
+      t.equal(completed.onTime + completed.late, completed.total);
+      t.ok(
+        completed.items.every(
+          (x: { completedOn: string }) => x.completedOn >= '2025-07-01' && x.completedOn < '2025-09-26',
+        ),
+      );
+      t.ok(
+        all.changes.newlyOverdue.items.every(
+          (x: { dueOn: string }) => x.dueOn >= '2025-07-01' && x.dueOn < '2025-09-26',
+        ),
+      );
+      const days = all.changes.shortcomingsFlagged.items.map((x: { flaggedOn: string }) => x.flaggedOn);
+      t.same(days, [...days].sort(), 'listed in the order things happened');
+      const csv = (await pack(`${window}&format=csv&limit=1`)).body;
+      const rows = (await pack(`${window}&format=csv`)).body.trim().split('\r\n').length - 1;
+      t.ok(rows > csv.trim().split('\r\n').length - 1, 'the CSV lists every item unless limited');
+      const html = (await pack(`${window}&format=html&limit=1`)).body;
+      t.match(html, /The first 1 of \d+; the CSV export/);
+    });
+
     t.test('bad requests name the field', async (t) => {
+      for (const limit of ['0', 'many', '10001']) {
+        const bad = await pack(`at=2025-09-26&since=2025-08-01&limit=${limit}`);
+        t.equal(bad.statusCode, 400, `limit=${limit}`);
+        t.match(bad.json().issues, [{ path: 'querystring.limit' }]);
+      }
       const backwards = await pack('at=2025-08-01&since=2025-09-26');
       t.equal(backwards.statusCode, 400);
       t.match(backwards.json().issues, [{ path: 'querystring.since' }]);

@@ -1,14 +1,24 @@
 import { z } from 'zod';
+import type { ShortcomingDocument } from '../../../projections/views/shortcomings.js';
+import type { TaskDocument } from '../../../projections/views/tasks.js';
 import { authorize } from '../../auth/permissions.js';
 import { startOfDayInVietnam } from '../../domain/valid-time.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
+import { documentsById } from '../../read/documents.js';
+import type { Knowledge } from '../../read/knowledge.js';
 import { headHashAt, knowledgeAsOf, settledKnowledge } from '../../read/knowledge.js';
+import type { ChangeRef } from '../../read/meeting-pack.js';
 import * as q from '../../read/meeting-pack.js';
-import { meetingPack, periodsDueIn } from '../../views/meeting-pack.js';
+import { type Listing, shortcomingFigures, taskFigures } from '../../read/pack-figures.js';
+import { type Listed, listedChanges, meetingPack, periodsDueIn } from '../../views/meeting-pack.js';
 import type { App } from '../app-type.js';
 import { sendCsv, wantsCsv } from '../csv.js';
 import { packCsvColumns, packCsvRows } from '../pack-csv.js';
 import { renderPackHtml } from '../pack-html.js';
+
+// A pack is read at a meeting: every count, and the first items of each list. A national list runs
+// to thousands of items, which the CSV export carries in full.
+const DEFAULT_LIMIT = 100;
 
 const packQuery = z.object({
   at: z.iso.date().describe('The meeting day: the pack shows how things stood that morning (Vietnam)'),
@@ -20,6 +30,12 @@ const packQuery = z.object({
       'A ledger position or timestamp: the pack as it was known then. Default: the settled head, stated in the answer',
     ),
   unitId: z.string().min(1).optional().describe('Only this unit, its subordinates and merged predecessors'),
+  limit: z
+    .union([z.literal('all'), z.coerce.number().int().min(1).max(10_000)])
+    .optional()
+    .describe(
+      `Items listed per section (every section states its total): 1–10000 or "all". Default ${DEFAULT_LIMIT}; the CSV export lists all`,
+    ),
   format: z.enum(['json', 'html', 'csv']).optional(),
 });
 
@@ -56,33 +72,26 @@ export async function meetingPackRoutes(app: App): Promise<void> {
       const inScope = (id: string) => scopeIds === null || scopeIds.includes(id);
       const window = { since: query.since, at: query.at };
       const instants = { from: startOfDayInVietnam(window.since), until: startOfDayInVietnam(window.at) };
-      const changes = await q.windowChanges(app.database, k, instants);
-      const of = (type: string) => [
-        ...new Set(changes.filter((c) => c.streamType === type).map((c) => c.streamId)),
-      ];
-      const periods = periodsDueIn(window);
+      const csv = wantsCsv(request);
+      const limit = query.limit === 'all' ? null : (query.limit ?? (csv ? null : DEFAULT_LIMIT));
       const transfers = tree.units
         .filter((u) => u.successorId && u.endedOn && u.endedOn >= window.since && u.endedOn < window.at)
         .filter((u) => inScope(u.id) || inScope(u.successorId as string))
         .sort((a, b) => `${a.endedOn}|${a.id}`.localeCompare(`${b.endedOn}|${b.id}`));
-      const pack = meetingPack({
-        window,
-        scope: query.unitId ? { id: query.unitId, name: tree.nameOf(query.unitId) } : null,
-        ledger: {
-          position: k.position,
-          headHash: await headHashAt(app.database.sql, k.position),
-          recordedAt: k.recordedAt.toISOString(),
-        },
-        morning: instants.until,
-        tree,
-        counts: await q.packCounts(app.database, k, window.at, scopeIds),
-        tasks: await q.windowTasks(app.database, k, window, scopeIds),
-        shortcomings: await q.windowShortcomings(app.database, k, window, scopeIds, of('shortcoming')),
-        changes,
-        changedTasks: await q.tasksById(app.database, k, of('task'), scopeIds),
-        reporters: (await q.monthlyReporters(app.database, k)).filter(inScope),
-        reports: await q.reportsFor(app.database, k, periods),
-        transfers: await Promise.all(
+      // Independent reads, on as many pooled connections.
+      const [changes, tasks, shortcomings, reporting, headHash, transferred] = await Promise.all([
+        q.windowChanges(app.database, k, instants).then((all) => changesInScope(app, k, all, scopeIds)),
+        taskFigures(app.database, k, window, scopeIds, limit ?? ALL),
+        shortcomingFigures(app.database, k, window, scopeIds, limit ?? ALL),
+        q
+          .monthlyReporters(app.database, k)
+          .then((ids) => ids.filter(inScope))
+          .then(async (ids) => ({
+            ids,
+            reports: await q.reportsFor(app.database, k, periodsDueIn(window), ids),
+          })),
+        headHashAt(app.database.sql, k.position),
+        Promise.all(
           transfers.map(async (u) => {
             const open = await q.openItemsOn(app.database, k, u.id, u.endedOn as string);
             return {
@@ -94,6 +103,60 @@ export async function meetingPackRoutes(app: App): Promise<void> {
             };
           }),
         ),
+      ]);
+      const listed = listedChanges(changes, limit);
+      const returned = listed.returned.items.map((c) => c.streamId);
+      const rejected = listed.rejected.items.map((c) => c.streamId);
+      const [taskDocs, shortcomingDocs, details] = await Promise.all([
+        documentsById<TaskDocument>(app.database, 'view_tasks', k, [
+          ...new Set([...tasks.completed.ids, ...tasks.newlyOverdue.ids, ...returned]),
+        ]),
+        documentsById<ShortcomingDocument>(app.database, 'view_shortcomings', k, [
+          ...new Set([
+            ...shortcomings.flagged.ids,
+            ...shortcomings.verified.ids,
+            ...shortcomings.closedNotImplemented.ids,
+            ...shortcomings.dismissed.ids,
+            ...shortcomings.recurred.ids,
+            ...rejected,
+          ]),
+        ]),
+        q.changeDetails(
+          app.database,
+          [listed.rejected, listed.extensions, listed.returned].flatMap((l) =>
+            l.items.map((c) => c.position),
+          ),
+        ),
+      ]);
+      const taskList = documentLists(taskDocs);
+      const shortcomingList = documentLists(shortcomingDocs);
+      const pack = meetingPack({
+        window,
+        scope: query.unitId ? { id: query.unitId, name: tree.nameOf(query.unitId) } : null,
+        limit,
+        ledger: { position: k.position, headHash, recordedAt: k.recordedAt.toISOString() },
+        morning: instants.until,
+        tree,
+        tasks: {
+          state: tasks.state,
+          completed: { ...taskList(tasks.completed), onTime: tasks.completed.onTime },
+          newlyOverdue: taskList(tasks.newlyOverdue),
+        },
+        shortcomings: {
+          state: shortcomings.state,
+          flagged: shortcomingList(shortcomings.flagged),
+          verified: shortcomingList(shortcomings.verified),
+          closedNotImplemented: shortcomingList(shortcomings.closedNotImplemented),
+          dismissed: shortcomingList(shortcomings.dismissed),
+          recurred: shortcomingList(shortcomings.recurred),
+        },
+        changes,
+        changeDetails: details,
+        changedTasks: taskList({ total: returned.length, ids: returned }).items,
+        changedShortcomings: shortcomingList({ total: rejected.length, ids: rejected }).items,
+        reporters: reporting.ids,
+        reports: reporting.reports,
+        transfers: transferred,
       });
       const name = `meeting-pack-${window.at}-position-${k.position}`;
       if (query.format === 'html' || (!query.format && /\btext\/html\b/.test(request.headers.accept ?? ''))) {
@@ -103,4 +166,31 @@ export async function meetingPackRoutes(app: App): Promise<void> {
       return reply.type('application/json; charset=utf-8').send(JSON.stringify(pack));
     },
   );
+}
+
+// Every item a limitless listing asks for.
+const ALL = 2_147_483_647;
+
+// A listing's ids with the documents read for them, in the listing's order.
+function documentLists<D extends { id: string }>(docs: readonly D[]) {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  return (l: Listing): Listed<D> => ({ total: l.total, items: l.ids.flatMap((id) => byId.get(id) ?? []) });
+}
+
+// The window's changes to items of units in scope (every change, for a national pack).
+async function changesInScope(
+  app: App,
+  k: Knowledge,
+  changes: ChangeRef[],
+  unitIds: readonly string[] | null,
+): Promise<ChangeRef[]> {
+  if (unitIds === null) return changes;
+  const ids = (type: string) => [
+    ...new Set(changes.filter((c) => c.streamType === type).map((c) => c.streamId)),
+  ];
+  const [tasks, shortcomings] = await Promise.all([
+    q.idsInScope(app.database, 'view_tasks', k, ids('task'), unitIds),
+    q.idsInScope(app.database, 'view_shortcomings', k, ids('shortcoming'), unitIds),
+  ]);
+  return changes.filter((c) => (c.streamType === 'task' ? tasks : shortcomings).has(c.streamId));
 }
