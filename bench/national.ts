@@ -79,6 +79,7 @@ async function main(): Promise<number> {
     let shown = 0;
     const generated = await generateSynthetic(app.ledger, {
       events,
+      views: 'later',
       progress: (written, planned) => {
         if (written - shown >= planned / 10) {
           shown = written;
@@ -164,7 +165,8 @@ async function main(): Promise<number> {
       '| measure | figure | target | met |',
       '|---|---|---|---|',
       `| rebuild all ${rebuilt.length} projections from position 0 | ${Math.round(rebuildRate).toLocaleString('en')} events/s (${rebuildSeconds.toFixed(1)} s) | ≥ 30,000 events/s | ${rebuildRate >= 30_000 ? 'yes' : '**no**'} |`,
-      `| synthetic generation (\`oversight seed --synthetic\`) | ${Math.round(generated.eventsPerSecond).toLocaleString('en')} events/s | ≥ 20,000 events/s | ${generated.eventsPerSecond >= 20_000 ? 'yes' : '**no**'} |`,
+      `| synthetic generation (\`oversight seed --synthetic\`): events decided, written and sealed | ${Math.round(generated.eventsPerSecond).toLocaleString('en')} events/s | ≥ 20,000 events/s | ${generated.eventsPerSecond >= 20_000 ? 'yes' : '**no**'} |`,
+      `| the same with its views (generation, then the rebuild above) | ${Math.round(generated.events / (generated.seconds + rebuildSeconds)).toLocaleString('en')} events/s | — | — |`,
       ...results.map(
         (r) =>
           `| ${r.label} | p95 ${r.p95.toFixed(1)} ms (p50 ${r.p50.toFixed(1)}, max ${r.max.toFixed(1)}, n=${r.n}) | p95 ≤ ${r.target} ms | ${r.p95 <= r.target ? 'yes' : '**no**'} |`,

@@ -155,7 +155,8 @@ export function createProgram(config: Config, io: CliOutput): { program: Command
         io.out(JSON.stringify(report.byType, null, 2));
         io.out(
           `synthetic events written: ${report.events} in ${report.seconds.toFixed(1)} s, ` +
-            `${report.eventsPerSecond} events/s (${report.writes} writes)`,
+            `${report.eventsPerSecond} events/s (${report.writes} writes); ` +
+            `views rebuilt from the log in ${report.viewSeconds.toFixed(1)} s`,
         );
         return;
       }

@@ -37,6 +37,14 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Marks every projection as needing a rebuild, for a bulk writer that appends to the log
+   * alone: until catchUp() (or the next start) rebuilds them, nothing treats them as current.
+   */
+  async setAside(): Promise<void> {
+    await this.database.sql.query({ text: 'delete from projection_checkpoints' });
+  }
+
   /** Rebuilds every projection that is new or whose handlers changed version. */
   async catchUp(): Promise<RebuildReport[]> {
     const rows = await this.database.sql.query<{ name: string; version: number }>({

@@ -127,6 +127,28 @@ for (const backend of await backends()) {
       t.ok((await ledger.verify()).ok, 'verify recomputes every seal');
     });
 
+    t.test('the views are built from the whole log once the events are written', async (t) => {
+      const checkpoints = await database.sql.query<{ name: string; version: number; position: string }>({
+        text: 'select name, version, position::text as position from projection_checkpoints',
+      });
+      t.same(
+        checkpoints.map((c) => `${c.name}@${c.version}`).sort(),
+        projections.map((p) => `${p.name}@${p.version}`).sort(),
+        'every projection rebuilt at its current version',
+      );
+      t.ok(
+        checkpoints.every((c) => Number(c.position) === total),
+        'each up to the last event',
+      );
+      const tasks = await one<{ streams: number; documents: number }>(
+        database,
+        `select (select count(distinct stream_id)::int from events where stream_type = 'task') as streams,
+          (select count(*)::int from view_tasks where to_pos is null) as documents`,
+      );
+      t.ok(tasks.streams > 0);
+      t.equal(tasks.documents, tasks.streams, 'a current task document for every task stream');
+    });
+
     t.test('the units: the real 34 provinces, the synthetic communes under them', async (t) => {
       const communes = budget(EVENTS).communes;
       const rows = await database.sql.query<{ kind: string; parent: string; name: string; n: number }>({
@@ -207,7 +229,10 @@ for (const backend of await backends()) {
         const url = fresh.storage.kind === 'postgres' ? fresh.storage.url : '';
         const first = await oversight(url, 'seed', '--synthetic', '--events', '600', '--seed', '7');
         t.equal(first.code, 0, first.stderr);
-        t.match(first.stdout, /synthetic events written: \d+ in [\d.]+ s, \d+ events\/s/);
+        t.match(
+          first.stdout,
+          /synthetic events written: \d+ in [\d.]+ s, \d+ events\/s .*views rebuilt from the log in [\d.]+ s/,
+        );
         t.match(first.stdout, /"TaskAssigned": \d+/);
         const second = await oversight(url, 'seed', '--synthetic', '--events', '600', '--seed', '7');
         t.match(second.stdout, /already holds a synthetic set: nothing appended/);
