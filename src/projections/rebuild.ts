@@ -4,6 +4,7 @@ import type { SqlClient } from '../db/sql-runner.js';
 import type { EventStore } from '../ledger/event-store.js';
 import type { RecordedEvent } from '../ledger/types.js';
 import { type Current, type DocumentVersion, evolveDocuments, insertVersions } from './document-writer.js';
+import { HeldOps } from './held-ops.js';
 import { type DocumentProjection, isDocumentProjection, type Projection } from './projection.js';
 import { applyOps } from './writer.js';
 
@@ -39,23 +40,19 @@ export async function rebuildFromZero(
   const documents = new Map(
     chosen.filter(isDocumentProjection).map((p) => [p, new Map<string, Current | undefined>()] as const),
   );
+  // Table projections' operations are held and folded until the end: a stream's row, touched
+  // by every event of the stream, is then written once instead of updated page after page.
+  const held = new Map(chosen.flatMap((p) => (isDocumentProjection(p) ? [] : [[p, new HeldOps()] as const])));
   const page: RecordedEvent[] = [];
   // A page's writes run on the server while the next page is read and evolved here; at most one
   // page is in flight, so memory stays bounded, and the connection runs them in order.
   let writing: Promise<void> = Promise.resolve();
-  const write = async (events: RecordedEvent[], versions: Map<DocumentProjection, DocumentVersion[]>) => {
-    for (const p of chosen) {
-      if (isDocumentProjection(p)) await insertVersions(tx, p, versions.get(p) ?? [], { freeze: true });
-      else
-        await applyOps(
-          builder,
-          tx,
-          events.flatMap((e) => p.handle(e)),
-        );
-    }
+  const write = async (versions: Map<DocumentProjection, DocumentVersion[]>) => {
+    for (const [p, closed] of versions) await insertVersions(tx, p, closed, { freeze: true });
   };
   const flush = async () => {
     const events = page.splice(0);
+    for (const [p, ops] of held) for (const e of events) ops.add(p.handle(e));
     const versions = new Map<DocumentProjection, DocumentVersion[]>();
     for (const [p, current] of documents) {
       const closed: DocumentVersion[] = [];
@@ -63,7 +60,7 @@ export async function rebuildFromZero(
       versions.set(p, closed);
     }
     await writing;
-    writing = write(events, versions);
+    writing = write(versions);
     // Awaited before the next page's writes and at the end; this only keeps a failure handled.
     writing.catch(() => {});
   };
@@ -77,6 +74,7 @@ export async function rebuildFromZero(
     tx,
   );
   await writing;
+  for (const ops of held.values()) await applyOps(builder, tx, ops.drain());
   for (const [p, current] of documents) {
     const open: DocumentVersion[] = [];
     for (const [id, c] of current) if (c) open.push({ id, fromPos: c.fromPos, toPos: null, doc: c.doc });

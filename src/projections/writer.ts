@@ -1,9 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { SqlClient } from '../db/sql-runner.js';
 import { insertRows, onConflictUpdate } from './bulk.js';
+import { foldUpsert, shapeOf, type Upsert } from './held-ops.js';
 import type { ProjectionOp, Row } from './projection.js';
-
-type Upsert = Extract<ProjectionOp, { op: 'upsert' }>;
 
 /**
  * The one place projection operations become SQL: Kysely builds each statement, the ledger's
@@ -32,28 +31,15 @@ export async function applyOps(
       run.push(next);
     }
     i += run.length;
-    const folded = foldByKey(run);
+    const byKey = new Map<string, Upsert>();
+    for (const u of run) foldUpsert(byKey, u);
+    const folded = [...byKey.values()];
     const conflict = onConflictUpdate(Object.keys(op.key), Object.keys(op.set));
     await insertRows(client, op.table, Object.keys(rowOf(op)), folded.map(rowOf), conflict);
   }
 }
 
-const shapeOf = (u: Upsert) =>
-  [u.table, Object.keys(u.key), Object.keys(u.set), Object.keys(u.insertOnly ?? {})].join('|');
-
 const rowOf = (u: Upsert): Row => ({ ...u.key, ...u.set, ...u.insertOnly });
-
-// Same columns throughout the run, so a later upsert's `set` replaces an earlier one's whole;
-// `insertOnly` is what the first one would have inserted.
-function foldByKey(run: readonly Upsert[]): Upsert[] {
-  const byKey = new Map<string, Upsert>();
-  for (const u of run) {
-    const key = JSON.stringify(Object.values(u.key));
-    const earlier = byKey.get(key);
-    byKey.set(key, earlier ? { ...u, insertOnly: earlier.insertOnly } : u);
-  }
-  return [...byKey.values()];
-}
 
 function single(op: Exclude<ProjectionOp, Upsert>) {
   const table = sql.table(op.table);
