@@ -6,6 +6,7 @@ import * as views004 from './migrations/004_views.js';
 import * as viewIndexes005 from './migrations/005_view_indexes.js';
 import * as viewIndexDiet006 from './migrations/006_view_index_diet.js';
 import * as packCovering007 from './migrations/007_pack_covering.js';
+import * as knownByBtree008 from './migrations/008_known_by_btree.js';
 
 // A static list: migrations ship inside the app, whatever the working directory.
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '005_view_indexes': viewIndexes005,
   '006_view_index_diet': viewIndexDiet006,
   '007_pack_covering': packCovering007,
+  '008_known_by_btree': knownByBtree008,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */

@@ -14,11 +14,10 @@ export type ViewTable =
 export function inForce(k: Knowledge, alias = 't'): RawBuilder<unknown> {
   const from = sql.ref(`${alias}.from_pos`);
   const to = sql.ref(`${alias}.to_pos`);
+  // coalesce(to_pos, ∞) is the expression the end-of-range indexes are on (migration 008).
   return k.current
     ? sql`${to} is null`
-    : // Both forms: the range one for the position-range indexes, the plain one for (unit, from_pos).
-      sql`${from} <= ${k.position} and (${to} is null or ${to} > ${k.position})
-        and int8range(${from}, ${to}) @> ${k.position}::bigint`;
+    : sql`${from} <= ${k.position} and coalesce(${to}, 9223372036854775807) > ${k.position}`;
 }
 
 /**

@@ -65,8 +65,8 @@ const listing = (row: Record<string, unknown>, name: string): Listing => ({
 });
 
 /**
- * Every task in force at the knowledge's position, in one scan of the position-range index
- * (which carries each column read here): the counts on the morning of `w.at`, and the tasks
+ * Every task in force at the knowledge's position, in one index-only scan of one end of its
+ * position range (migration 008's indexes carry each column read here): the counts on the morning of `w.at`, and the tasks
  * completed in the window and those newly overdue in it, at most `limit` of each listed.
  */
 export async function taskFigures(
