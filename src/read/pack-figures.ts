@@ -59,6 +59,10 @@ const firstIds = (filter: RawBuilder<unknown>, order: RawBuilder<unknown>, limit
 
 const count = (filter: RawBuilder<unknown>) => sql`count(*) filter (where ${filter})::int`;
 
+// A listed section: how many match (`<name>_total`) and the first `limit` ids (`<name>_ids`).
+const section = (name: string, filter: RawBuilder<unknown>, order: RawBuilder<unknown>, limit: number) =>
+  sql`${count(filter)} as ${sql.raw(`${name}_total`)}, ${firstIds(filter, order, limit)} as ${sql.raw(`${name}_ids`)}`;
+
 const listing = (row: Record<string, unknown>, name: string): Listing => ({
   total: Number(row[`${name}_total`] ?? 0),
   ids: (row[`${name}_ids`] as string[] | undefined) ?? [],
@@ -90,11 +94,9 @@ export async function taskFigures(
         ${count(sql`${assigned} and not ${done} and ${pending}`)} as pending,
         ${count(sql`${assigned} and t.completed_on < ${at}`)} as completed,
         ${count(sql`${assigned} and t.closed_on < ${at}`)} as closed,
-        ${count(completedIn)} as completed_total,
+        ${section('completed', completedIn, sql`t.completed_on`, limit)},
         ${count(sql`${completedIn} and (t.due_on is null or t.completed_on <= t.due_on)`)} as completed_on_time,
-        ${firstIds(completedIn, sql`t.completed_on`, limit)} as completed_ids,
-        ${count(newlyOverdue)} as overdue_total,
-        ${firstIds(newlyOverdue, sql`t.due_on`, limit)} as overdue_ids
+        ${section('overdue', newlyOverdue, sql`t.due_on`, limit)}
       from view_tasks t where ${where(k, unitIds)}`.compile(database.db),
   );
   const n = (key: string) => Number(row[key] ?? 0);
@@ -133,19 +135,17 @@ export async function shortcomingFigures(
   const closedIn = (status: string) =>
     sql`t.status = ${status} and t.closed_on >= ${since} and t.closed_on < ${at}`;
   const recurred = sql`${flaggedIn} and t.recurrence_of is not null`;
-  const section = (name: string, filter: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
-    sql`${count(filter)} as ${sql.raw(`${name}_total`)}, ${firstIds(filter, order, limit)} as ${sql.raw(`${name}_ids`)}`;
   const [row = {}] = await database.sql.query<Record<string, unknown>>(
     sql`select ${count(flagged)} as flagged, ${count(open)} as open, ${count(awaiting)} as awaiting,
         ${count(sql`${open} and not (${awaiting}) and t.target_date < ${at}`)} as overdue,
         ${count(closedAs('closed_implemented'))} as implemented,
         ${count(closedAs('closed_not_implemented'))} as not_implemented,
         ${count(closedAs('dismissed'))} as dismissed,
-        ${section('flagged', flaggedIn, sql`t.flagged_on`)},
-        ${section('verified', closedIn('closed_implemented'), sql`t.closed_on`)},
-        ${section('not_implemented', closedIn('closed_not_implemented'), sql`t.closed_on`)},
-        ${section('dismissed', closedIn('dismissed'), sql`t.closed_on`)},
-        ${section('recurred', recurred, sql`t.flagged_on`)}
+        ${section('flagged', flaggedIn, sql`t.flagged_on`, limit)},
+        ${section('verified', closedIn('closed_implemented'), sql`t.closed_on`, limit)},
+        ${section('not_implemented', closedIn('closed_not_implemented'), sql`t.closed_on`, limit)},
+        ${section('dismissed', closedIn('dismissed'), sql`t.closed_on`, limit)},
+        ${section('recurred', recurred, sql`t.flagged_on`, limit)}
       from view_shortcomings t where ${where(k, unitIds)}`.compile(database.db),
   );
   const n = (key: string) => Number(row[key] ?? 0);
