@@ -69,7 +69,8 @@ export async function meetingPackRoutes(app: App): Promise<void> {
         throw new NotFoundError(`no unit ${query.unitId}`, { field: 'querystring.unitId' });
       }
       const scopeIds = query.unitId ? [...tree.scopeOf(query.unitId)].sort() : null;
-      const inScope = (id: string) => scopeIds === null || scopeIds.includes(id);
+      const scope = scopeIds && new Set(scopeIds);
+      const inScope = (id: string) => scope === null || scope.has(id);
       const window = { since: query.since, at: query.at };
       const instants = { from: startOfDayInVietnam(window.since), until: startOfDayInVietnam(window.at) };
       const csv = wantsCsv(request);
