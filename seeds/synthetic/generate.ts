@@ -70,6 +70,17 @@ async function filedReports(ledger: Ledger): Promise<Set<string>> {
   return new Set(rows.map((r) => r.id));
 }
 
+// A seal covers what every reader can see: a transaction still open anywhere on the server
+// holds a committed write back for a moment. Wait for it (up to a bound, after which the
+// next write's seal covers it), so that each write gets its own seal.
+const SEAL_WAIT_MS = 10_000;
+async function sealThrough(ledger: Ledger, position: number): Promise<void> {
+  const until = Date.now() + SEAL_WAIT_MS;
+  while ((await ledger.seal()).position < position && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 // Reporting communes taken evenly along the register, so that every province has some.
 function spread<T>(items: readonly T[], count: number): T[] {
   if (count >= items.length) return [...items];
@@ -136,11 +147,11 @@ export async function generateSynthetic(ledger: Ledger, options: SyntheticOption
   await ledger.projections.setAside();
   const started = performance.now();
   const { events, writes } = await drive(w, book, async (batch, written) => {
-    await ledger.store.append(batch);
+    const { lastPosition } = await ledger.store.append(batch);
     // A running service seals every few seconds; sealing each write keeps the generated log
     // like one that was live for its twelve months, so a head hash as of any past position
     // is computed from the seal just below it rather than from position 0.
-    await ledger.seal();
+    await sealThrough(ledger, lastPosition);
     options.progress?.(written, Math.max(options.events, written));
   });
   const seconds = (performance.now() - started) / 1000;
