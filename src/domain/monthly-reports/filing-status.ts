@@ -1,4 +1,4 @@
-import { startOfDayInVietnam } from '../valid-time.js';
+import { startOfDayInVietnamMs } from '../valid-time.js';
 
 /** Whether a unit's monthly report came in by its due date, as seen at `now`. */
 export type FilingStatus = 'on_time' | 'late' | 'missing' | 'not_yet_due';
@@ -9,7 +9,7 @@ const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** The instant a due date (YYYY-MM-DD) has passed: the end of that day in Vietnam. */
 export function deadlineOf(dueOn: string): Date {
-  return new Date(startOfDayInVietnam(dueOn).getTime() + DAY_MS);
+  return new Date(startOfDayInVietnamMs(dueOn) + DAY_MS);
 }
 
 /** The month (YYYY-MM) an instant falls in, on Vietnam's calendar. */
