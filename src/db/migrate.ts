@@ -7,6 +7,7 @@ import * as viewIndexes005 from './migrations/005_view_indexes.js';
 import * as viewIndexDiet006 from './migrations/006_view_index_diet.js';
 import * as packCovering007 from './migrations/007_pack_covering.js';
 import * as knownByBtree008 from './migrations/008_known_by_btree.js';
+import * as gapsIndexes009 from './migrations/009_gaps_indexes.js';
 
 // A static list: migrations ship inside the app, whatever the working directory.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '006_view_index_diet': viewIndexDiet006,
   '007_pack_covering': packCovering007,
   '008_known_by_btree': knownByBtree008,
+  '009_gaps_indexes': gapsIndexes009,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */

@@ -57,21 +57,26 @@ export async function countDocuments(
   return row?.n ?? 0;
 }
 
-/** Documents of a view table as of the knowledge, by id, in the order of `ids`. */
-export async function documentsById<D extends { id: string }>(
+/**
+ * Documents of a view table as of the knowledge, by id, in the order of `ids`; `omit` leaves
+ * top-level keys out on the server (a page that lists items has no use for their histories).
+ */
+export async function documentsById<D extends { id: string }, K extends Exclude<keyof D, 'id'> = never>(
   database: Database,
   table: ViewTable,
   k: Knowledge,
   ids: readonly string[],
-): Promise<D[]> {
+  omit: readonly (K & string)[] = [],
+): Promise<(Omit<D, K> & Pick<D, 'id'>)[]> {
   if (ids.length === 0) return [];
+  const doc = omit.length > 0 ? sql`t.doc - ${[...omit]}::text[] as doc` : sql`t.doc`;
   // Per id, only the version in force: the last one begun by the position, if not yet closed
   // then. One table row each, however many versions the item has.
   const known = k.current
-    ? sql`select t.doc from ${sql.table(table)} t where t.id = i.id and t.to_pos is null`
-    : sql`select t.doc, t.to_pos from ${sql.table(table)} t where t.id = i.id and t.from_pos <= ${k.position}
+    ? sql`select ${doc} from ${sql.table(table)} t where t.id = i.id and t.to_pos is null`
+    : sql`select ${doc}, t.to_pos from ${sql.table(table)} t where t.id = i.id and t.from_pos <= ${k.position}
         order by t.from_pos desc limit 1`;
-  const rows = await database.sql.query<{ doc: D }>(
+  const rows = await database.sql.query<{ doc: Omit<D, K> & Pick<D, 'id'> }>(
     sql`select v.doc from unnest(${[...ids]}::text[]) with ordinality as i(id, n)
       cross join lateral (${known}) v
       ${k.current ? sql`` : sql`where v.to_pos is null or v.to_pos > ${k.position}`}

@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { ShortcomingDocument } from '../../projections/views/shortcomings.js';
 import type { TaskDocument } from '../../projections/views/tasks.js';
 import type { Database } from '../db/database.js';
+import type { Statement } from '../db/sql-runner.js';
 import { dateInVietnam } from '../domain/occurred-at.js';
 import { finishedTaskStatuses, openShortcomingStatuses } from '../views/item-state.js';
 import type { ShortcomingLine, TaskLine } from '../views/unit-gaps.js';
@@ -21,7 +22,14 @@ export interface GapsWindow {
 // thousands of tasks, and only the listed ones need their documents. Today's statuses narrow
 // exactly; a view of a past day (validAt) widens to every item that may have been open that
 // day, and the item-state predicates then decide on the statuses of that day.
-const transitionsOf = (w: GapsWindow) => (w.validAt ? sql`t.doc->'transitions'` : sql`'[]'::jsonb`);
+// Rows come back as arrays: a province's scope can hold thousands of lines, and today's view
+// has no use for the transitions (null stands for none).
+const transitionsOf = (w: GapsWindow) => (w.validAt ? sql`t.doc->'transitions'` : sql`null::jsonb`);
+
+const asArrays = (query: RawBuilder<unknown>, database: Database): Statement => {
+  const compiled = query.compile(database.db);
+  return { text: compiled.sql, values: compiled.parameters, rowMode: 'array' };
+};
 
 /**
  * Tasks of the scope that may be overdue or due soon at `now`: owed (or owed on `validAt`) and
@@ -39,22 +47,18 @@ export async function readGapTasks(
     ? sql`t.assigned_on <= ${w.validAt}::date and (t.status <> all(${[...finishedTaskStatuses]}::text[])
         or t.completed_on >= ${w.validAt}::date or t.closed_on >= ${w.validAt}::date)`
     : sql`t.status <> all(${notOwed}::text[])`;
-  const query = sql`select t.id, t.unit_id, t.status, t.due_on::text as due_on, ${transitionsOf(w)} as transitions
+  const query = sql`select t.id, t.unit_id, t.status, t.due_on::text, ${transitionsOf(w)}
     from view_tasks t
     where ${inForce(k)} and t.unit_id = any(${[...scope]}::text[]) and t.due_on < ${horizon}::date and ${owed}`;
-  const rows = await database.sql.query<{
-    id: string;
-    unit_id: string;
-    status: string;
-    due_on: string;
-    transitions: TaskLine['transitions'];
-  }>(query.compile(database.db));
-  return rows.map((r) => ({
-    id: r.id,
-    unitId: r.unit_id,
-    status: r.status,
-    dueOn: r.due_on,
-    transitions: r.transitions,
+  const rows = await database.sql.query<[string, string, string, string, TaskLine['transitions'] | null]>(
+    asArrays(query, database),
+  );
+  return rows.map(([id, unitId, status, dueOn, transitions]) => ({
+    id,
+    unitId,
+    status,
+    dueOn,
+    transitions: transitions ?? [],
   }));
 }
 
@@ -68,42 +72,53 @@ export async function readGapShortcomings(
   const open: RawBuilder<unknown> = w.validAt
     ? sql`t.flagged_on <= ${w.validAt}::date and (t.closed_on is null or t.closed_on >= ${w.validAt}::date)`
     : sql`t.status = any(${[...openShortcomingStatuses]}::text[])`;
-  const query = sql`select t.id, t.unit_id, t.status, t.severity, t.target_date::text as target_date,
-      ${transitionsOf(w)} as transitions
+  const query = sql`select t.id, t.unit_id, t.status, t.severity, t.target_date::text, ${transitionsOf(w)}
     from view_shortcomings t
     where ${inForce(k)} and t.unit_id = any(${[...scope]}::text[]) and ${open}`;
-  const rows = await database.sql.query<{
-    id: string;
-    unit_id: string;
-    status: string;
-    severity: string;
-    target_date: string | null;
-    transitions: ShortcomingLine['transitions'];
-  }>(query.compile(database.db));
-  return rows.map((r) => ({
-    id: r.id,
-    unitId: r.unit_id,
-    status: r.status,
-    severity: r.severity,
-    targetDate: r.target_date,
-    transitions: r.transitions,
+  const rows = await database.sql.query<
+    [string, string, string, string, string | null, ShortcomingLine['transitions'] | null]
+  >(asArrays(query, database));
+  return rows.map(([id, unitId, status, severity, targetDate, transitions]) => ({
+    id,
+    unitId,
+    status,
+    severity,
+    targetDate,
+    transitions: transitions ?? [],
   }));
 }
 
-async function byIds<D extends { id: string }>(
+async function byIds<D extends { id: string }, K extends Exclude<keyof D, 'id'>>(
   database: Database,
   table: ViewTable,
   k: Knowledge,
   ids: readonly string[],
+  omit: readonly (K & string)[],
 ) {
-  const docs = await documentsById<D>(database, table, k, ids);
+  const docs = await documentsById<D, K>(database, table, k, ids, omit);
   return new Map(docs.map((d) => [d.id, d]));
 }
 
-/** The documents of the listed tasks, by id. */
-export const readTasksById = (database: Database, k: Knowledge, ids: readonly string[]) =>
-  byIds<TaskDocument>(database, 'view_tasks', k, ids);
+// What a listed item never shows: its history, the deadline's wording, the remedy's texts.
+const unlistedTaskKeys = ['transitions', 'groupLabel', 'deadline', 'originalDeadline'] as const;
+const unlistedShortcomingKeys = ['transitions', 'report', 'plan'] as const;
 
-/** The documents of the listed shortcomings, by id. */
+/** A task as the gaps page lists it: its document without what the page never shows. */
+export type ListedTask = Omit<TaskDocument, (typeof unlistedTaskKeys)[number]>;
+
+/** A shortcoming as the gaps page lists it. */
+export type ListedShortcoming = Omit<ShortcomingDocument, (typeof unlistedShortcomingKeys)[number]>;
+
+/** The listed tasks' documents, by id. */
+export const readTasksById = (database: Database, k: Knowledge, ids: readonly string[]) =>
+  byIds<TaskDocument, (typeof unlistedTaskKeys)[number]>(database, 'view_tasks', k, ids, unlistedTaskKeys);
+
+/** The listed shortcomings' documents, by id. */
 export const readShortcomingsById = (database: Database, k: Knowledge, ids: readonly string[]) =>
-  byIds<ShortcomingDocument>(database, 'view_shortcomings', k, ids);
+  byIds<ShortcomingDocument, (typeof unlistedShortcomingKeys)[number]>(
+    database,
+    'view_shortcomings',
+    k,
+    ids,
+    unlistedShortcomingKeys,
+  );
