@@ -5,7 +5,9 @@
  * afterwards. Measures the generator, a rebuild of every projection from position 0, and the
  * views through HTTP (app.inject, so routing, validation and serialization count): a
  * province's unit gaps and a register page, now and as of past months, and meeting packs as
- * of past months. Prints a Markdown table; a report, not a gate.
+ * of past months. Prints a Markdown table; a report, not a gate. Runs with the young-generation
+ * size `oversight seed --synthetic` gives itself (bin/oversight.js), so the generator is timed as
+ * the CLI runs it.
  */
 import { v7 as uuidv7 } from 'uuid';
 import { generateSynthetic } from '../seeds/synthetic/generate.js';

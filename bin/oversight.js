@@ -1,6 +1,32 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI directly: no build step between a checkout and `npx oversight`.
-import { register } from 'tsx/esm/api';
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+// The synthetic generator keeps a whole country's streams in memory while it makes millions of
+// short-lived events: with V8's default young generation, a sixth of its time went to garbage
+// collection, and it ran 15-20 % faster with larger semi-spaces. The flag only takes effect at
+// start-up, so the CLI starts itself once more with it.
+const YOUNG_GENERATION = '--max-semi-space-size=64';
+const args = process.argv.slice(2);
+const generates = args[0] === 'seed' && args.includes('--synthetic');
+
+if (generates && !process.execArgv.includes(YOUNG_GENERATION)) {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, YOUNG_GENERATION, fileURLToPath(import.meta.url), ...args],
+    { stdio: 'inherit' },
+  );
+  // Ctrl-C reaches the child from the terminal; a signal sent to this process alone is passed on.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(signal, () => child.kill(signal));
+  }
+  child.on('exit', (code, signal) => {
+    process.exitCode = code ?? 128 + (signal ? constants.signals[signal] : 1);
+  });
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}
