@@ -3,17 +3,20 @@
  * provinces, 3,321 communes, ~60 central units, BENCH_NATIONAL_EVENTS events (default
  * 1,000,000) over 12 months, labelled synthetic — in a scratch database on the server, dropped
  * afterwards. Measures the generator, a rebuild of every projection from position 0, and the
- * views through HTTP (app.inject, so routing, validation and serialization count): a
+ * views through HTTP (app.inject, so routing, validation and serialization count; in a fresh
+ * process, see national-views.ts): a
  * province's unit gaps and a register page, now and as of past months, and meeting packs as
  * of past months. Prints a Markdown table; a report, not a gate. Runs with the young-generation
  * size `oversight seed --synthetic` gives itself (bin/oversight.js), so the generator is timed as
  * the CLI runs it.
  */
-import { v7 as uuidv7 } from 'uuid';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { generateSynthetic } from '../seeds/synthetic/generate.js';
 import { buildApp } from '../src/app.js';
-import { issueToken } from '../src/domain/tokens/issue.js';
 import type { App } from '../src/http/app-type.js';
+import type { Latency } from './national-views.js';
 import { createScratchDatabase, redact } from './scratch-database.js';
 
 const adminUrl =
@@ -23,50 +26,22 @@ const samples = Number(process.env.BENCH_NATIONAL_SAMPLES ?? 100);
 
 const progress = (message: string) => process.stderr.write(`  ${message}\n`);
 
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
-}
-
-interface Latency {
-  label: string;
-  target: number;
-  p50: number;
-  p95: number;
-  max: number;
-  n: number;
-}
-
-async function latency(
-  app: App,
-  secret: string,
-  label: string,
-  target: number,
-  urls: readonly string[],
-): Promise<Latency> {
-  const call = (url: string) =>
-    app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${secret}` } });
-  for (const url of urls.slice(0, 5)) {
-    const res = await call(url);
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-  }
-  const ms: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const url = urls[i % urls.length] as string;
-    const started = performance.now();
-    const res = await call(url);
-    ms.push(performance.now() - started);
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode}`);
-  }
-  ms.sort((a, b) => a - b);
-  progress(`${label}: p50 ${quantile(ms, 0.5).toFixed(1)} ms, p95 ${quantile(ms, 0.95).toFixed(1)} ms`);
-  return {
-    label,
-    target,
-    p50: quantile(ms, 0.5),
-    p95: quantile(ms, 0.95),
-    max: ms.at(-1) ?? 0,
-    n: ms.length,
-  };
+// The views are measured by bench/national-views.ts in a fresh Node process (see there why).
+async function measureViews(
+  url: string,
+): Promise<{ provinces: number; months: string[]; results: Latency[] }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./national-views.ts', import.meta.url))],
+    { env: { ...process.env, BENCH_VIEWS_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+  });
+  const [code] = (await once(child, 'close')) as [number | null];
+  if (code !== 0) throw new Error(`measuring the views failed (exit ${code})`);
+  return JSON.parse(out);
 }
 
 async function scalar<T>(app: App, text: string, values: unknown[] = []): Promise<T[]> {
@@ -76,6 +51,7 @@ async function scalar<T>(app: App, text: string, values: unknown[] = []): Promis
 async function main(): Promise<number> {
   const scratch = await createScratchDatabase(adminUrl);
   const app = await buildApp({ storage: { kind: 'postgres', url: scratch.url, poolSize: 8 } });
+  let closed = false;
   try {
     progress(`generating ~${events.toLocaleString('en')} synthetic events into ${scratch.name}`);
     let shown = 0;
@@ -98,71 +74,16 @@ async function main(): Promise<number> {
     progress(`rebuilt ${rebuilt.length} projections in ${rebuildSeconds.toFixed(1)} s`);
     await scalar(app, 'analyze');
 
-    const { secret: issued } = await issueToken(
-      app.ledger,
-      { name: 'bench viewer', role: 'viewer', unitId: null },
-      { now: new Date(), newId: uuidv7, actor: { id: 'bench', role: 'admin', name: 'bench' } },
-    );
-    const secret = issued as string;
-    const provinces = (
-      await scalar<{ id: string; n: number }>(
-        app,
-        `select parent_id as id, count(*)::int as n from view_units where to_pos is null and kind in ('commune', 'ward', 'special_zone')
-          group by parent_id order by n desc limit 12`,
-      )
-    ).map((r) => r.id);
-    const months = ['2025-09', '2025-11', '2026-01', '2026-03', '2026-05'];
-    const asOf: { month: string; position: number }[] = [];
-    for (const month of months) {
-      const [row] = await scalar<{ p: string }>(
-        app,
-        `select max(position) as p from events where occurred_at < ($1::date + interval '1 month') - interval '7 hours'`,
-        [`${month}-01`],
-      );
-      asOf.push({ month, position: Number(row?.p ?? 0) });
-    }
-    const next = (month: string) => {
-      const [y, m] = month.split('-').map(Number) as [number, number];
-      return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-    };
-    const gapsNow = provinces.map((p) => `/views/units/${p}/gaps`);
-    const gapsPast = provinces.flatMap((p) => asOf.map((a) => `/views/units/${p}/gaps?asOf=${a.position}`));
-    const registerNow = provinces.map((p) => `/views/shortcomings?unitId=${p}&page=1&pageSize=50`);
-    const registerPast = provinces.flatMap((p) =>
-      asOf.map((a) => `/views/shortcomings?unitId=${p}&page=2&pageSize=50&asOf=${a.position}`),
-    );
-    const nationalRegister = asOf.map(
-      (a) => `/views/shortcomings?page=3&pageSize=50&sort=flaggedOn&asOf=${a.position}`,
-    );
-    const packs = asOf.map(
-      (a) => `/meetings/pack?at=${next(a.month)}&since=${a.month}-01&asOf=${a.position}`,
-    );
-    const results = [
-      await latency(app, secret, 'unit gaps of a province with its communes, now', 25, gapsNow),
-      await latency(app, secret, 'unit gaps of a province, as of a past month', 25, gapsPast),
-      await latency(app, secret, 'shortcomings register page of a province, now', 25, registerNow),
-      await latency(
-        app,
-        secret,
-        'shortcomings register page of a province, as of a past month',
-        25,
-        registerPast,
-      ),
-      await latency(
-        app,
-        secret,
-        'shortcomings register page, national, as of a past month',
-        25,
-        nationalRegister,
-      ),
-      await latency(app, secret, 'meeting pack (national) as of a past month', 150, packs),
-    ];
+    await app.close();
+    closed = true;
+    progress('measuring the views in a fresh process');
+    const { provinces, months, results } = await measureViews(scratch.url);
     const lines = [
       '# Oversight views on a national-scale synthetic data set',
       '',
       `- server: ${redact(adminUrl).replace(/\/[^/]*$/, '')}, PostgreSQL ${scratch.server.version}; scratch database ${scratch.name}`,
       `- data: ${total?.n.toLocaleString('en')} events (${generated.units.communes} communes, ${generated.units.registered} synthetic units registered), generated at ${Math.round(generated.eventsPerSecond).toLocaleString('en')} events/s (target ≥ 20,000)`,
-      `- ${samples} requests per view through app.inject, cycling over the ${provinces.length} provinces with most communes and the month ends of ${months.join(', ')}`,
+      `- ${samples} requests per view through app.inject, cycling over the ${provinces} provinces with most communes and the month ends of ${months.join(', ')}`,
       '',
       '| measure | figure | target | met |',
       '|---|---|---|---|',
@@ -177,7 +98,7 @@ async function main(): Promise<number> {
     process.stdout.write(`\n${lines.join('\n')}\n`);
     return 0;
   } finally {
-    await app.close();
+    if (!closed) await app.close();
     await scratch.drop();
   }
 }
