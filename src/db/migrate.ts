@@ -8,6 +8,7 @@ import * as viewIndexDiet006 from './migrations/006_view_index_diet.js';
 import * as packCovering007 from './migrations/007_pack_covering.js';
 import * as knownByBtree008 from './migrations/008_known_by_btree.js';
 import * as gapsIndexes009 from './migrations/009_gaps_indexes.js';
+import * as scopeUntil010 from './migrations/010_scope_until.js';
 
 // A static list: migrations ship inside the app, whatever the working directory.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '007_pack_covering': packCovering007,
   '008_known_by_btree': knownByBtree008,
   '009_gaps_indexes': gapsIndexes009,
+  '010_scope_until': scopeUntil010,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */
