@@ -38,8 +38,7 @@ export class EventStore {
    * known. Inside a transaction it must be the transaction's first write, and its only append.
    */
   async append(appends: StreamAppend[], client: SqlClient = this.sql): Promise<AppendResult> {
-    const bases: StreamHead[] = [];
-    for (const a of appends) bases.push(this.knownHead(a) ?? (await this.baseHead(a, client)));
+    const bases = await this.baseHeads(appends, client);
     const { events: prepared, links, heads } = prepareAppend(appends, bases, this.catalogue);
     if (prepared.length === 0) throw new ValidationError('nothing to append', []);
 
@@ -223,21 +222,43 @@ export class EventStore {
     return expected === 'any' ? undefined : this.heads.get(a.streamType, a.streamId, expected);
   }
 
-  private async baseHead(a: StreamAppend, client: SqlClient): Promise<StreamHead> {
-    const expected = a.expectedVersion;
-    const [row] = await client.query<{ stream_version: number; hash: Uint8Array }>(
-      q.named('read_head', q.READ_HEAD, [a.streamType, a.streamId]),
-    );
-    const head = row
-      ? { version: row.stream_version, hash: Buffer.from(row.hash) }
-      : { version: 0, hash: GENESIS };
-    if (expected !== 'any' && head.version !== expected) {
-      throw new ConcurrencyError(
-        `stream ${a.streamType}/${a.streamId} is at version ${head.version}, expected ${expected}`,
-        { streamType: a.streamType, streamId: a.streamId, expected, actual: head.version },
+  // Each append's starting head: from the cache where it is known, the rest read from the
+  // database, in one round trip however many streams a batch touches.
+  private async baseHeads(appends: readonly StreamAppend[], client: SqlClient): Promise<StreamHead[]> {
+    const known = appends.map((a) => this.knownHead(a));
+    const missing = appends.filter((_, i) => known[i] === undefined);
+    if (missing.length === 0) return known as StreamHead[];
+    const read = new Map<number, StreamHead>();
+    if (missing.length === 1) {
+      const a = missing[0] as StreamAppend;
+      const [row] = await client.query<{ stream_version: number; hash: Uint8Array }>(
+        q.named('read_head', q.READ_HEAD, [a.streamType, a.streamId]),
       );
+      if (row) read.set(1, { version: row.stream_version, hash: Buffer.from(row.hash) });
+    } else {
+      const rows = await client.query<{ ord: number; stream_version: number; hash: Uint8Array }>(
+        q.named('read_heads', q.READ_HEADS, [
+          missing.map((a) => a.streamType),
+          missing.map((a) => a.streamId),
+        ]),
+      );
+      for (const r of rows) read.set(r.ord, { version: r.stream_version, hash: Buffer.from(r.hash) });
     }
-    return head;
+    let next = 0;
+    return appends.map((a, i) => {
+      const cached = known[i];
+      if (cached) return cached;
+      next += 1;
+      const head = read.get(next) ?? { version: 0, hash: GENESIS };
+      const expected = a.expectedVersion;
+      if (expected !== 'any' && head.version !== expected) {
+        throw new ConcurrencyError(
+          `stream ${a.streamType}/${a.streamId} is at version ${head.version}, expected ${expected}`,
+          { streamType: a.streamType, streamId: a.streamId, expected, actual: head.version },
+        );
+      }
+      return head;
+    });
   }
 
   private asConflict(error: unknown, appends: StreamAppend[]): ConcurrencyError | undefined {

@@ -129,6 +129,17 @@ export const VERIFY_PAGE = `select ${COLUMNS}, hash from events
 export const READ_HEAD = `select stream_version, hash from events
   where stream_type = $1 and stream_id = $2 order by stream_version desc limit 1`;
 
+/**
+ * The last version and chain value of each stream in $1/$2 (types, ids), answered with its
+ * place in the list (1-based); a stream with no events has no row. One round trip for a batch
+ * whose writer has not seen its streams lately, instead of one per stream.
+ */
+export const READ_HEADS = `select l.ord::int as ord, h.stream_version, h.hash
+  from unnest($1::text[], $2::text[]) with ordinality as l(stream_type, stream_id, ord)
+  cross join lateral (select e.stream_version, e.hash from events e
+    where e.stream_type = l.stream_type and e.stream_id = l.stream_id
+    order by e.stream_version desc limit 1) h`;
+
 /** A named statement. */
 export function named(name: string, text: string, values: readonly unknown[]): Statement {
   return { name: `ledger_${name}`, text, values };

@@ -76,6 +76,49 @@ for (const backend of await backends()) {
       t.ok((await verifyLedger(database.sql)).ok);
     });
 
+    t.test(
+      'a writer that has not seen the streams reads their heads in one go, and still refuses a stale version',
+      async (t) => {
+        await store.append([
+          toStream('h-1', 'no_stream', taskAssigned('Bộ Tài chính')),
+          toStream('h-2', 'no_stream', taskAssigned('Bộ Xây dựng'), taskAssigned('Bộ Xây dựng', '4')),
+          toStream('h-3', 'no_stream', taskAssigned('Bộ Ngoại giao')),
+        ]);
+        // Another process: nothing cached, every head comes from the database.
+        const cold = new EventStore(database.sql, testCatalogue);
+        const stale = await cold
+          .append([
+            toStream('h-1', 1, taskAssigned('Bộ Tài chính', '5')),
+            toStream('h-2', 1, taskAssigned('Bộ Xây dựng', '5')),
+          ])
+          .catch((error: unknown) => error);
+        t.match(stale, { name: 'ConcurrencyError', message: /h-2 is at version 2, expected 1/ });
+        t.equal(
+          (await store.readStream('fixture_task', 'h-1')).length,
+          1,
+          'nothing of the refused batch appended',
+        );
+
+        const other = new EventStore(database.sql, testCatalogue);
+        const result = await other.append([
+          toStream('h-1', 1, taskAssigned('Bộ Tài chính', '5')),
+          toStream('h-new', 'no_stream', taskAssigned('Bộ Y tế')),
+          toStream('h-2', 2, taskAssigned('Bộ Xây dựng', '5')),
+          toStream('h-3', 'any', taskAssigned('Bộ Ngoại giao', '5')),
+        ]);
+        t.same(
+          result.events.map((e) => [e.streamId, e.streamVersion]),
+          [
+            ['h-1', 2],
+            ['h-new', 1],
+            ['h-2', 3],
+            ['h-3', 2],
+          ],
+        );
+        t.ok((await verifyLedger(database.sql)).ok, "each new event links to its stream's stored head");
+      },
+    );
+
     t.test('fold reads page after page, in order, ahead of the reducer', async (t) => {
       for (let i = 0; i < 7; i++)
         await store.append([toStream(`f-${i}`, 'no_stream', taskAssigned('Bộ Xây dựng'))]);
