@@ -9,6 +9,7 @@ import * as packCovering007 from './migrations/007_pack_covering.js';
 import * as knownByBtree008 from './migrations/008_known_by_btree.js';
 import * as gapsIndexes009 from './migrations/009_gaps_indexes.js';
 import * as scopeUntil010 from './migrations/010_scope_until.js';
+import * as packListings011 from './migrations/011_pack_listings.js';
 
 // A static list: migrations ship inside the app, whatever the working directory.
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '008_known_by_btree': knownByBtree008,
   '009_gaps_indexes': gapsIndexes009,
   '010_scope_until': scopeUntil010,
+  '011_pack_listings': packListings011,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */

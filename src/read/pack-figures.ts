@@ -69,9 +69,10 @@ const listing = (row: Record<string, unknown>, name: string): Listing => ({
 });
 
 /**
- * Every task in force at the knowledge's position, in one index-only scan of one end of its
- * position range (migration 008's indexes carry each column read here): the counts on the morning of `w.at`, and the tasks
- * completed in the window and those newly overdue in it, at most `limit` of each listed.
+ * Every task in force at the knowledge's position, counted in one index-only scan of one end
+ * of its position range (migration 008's indexes carry each column read here): the counts on
+ * the morning of `w.at`; and the tasks completed in the window and those newly overdue in it,
+ * at most `limit` of each listed, each list read in its own index order (migration 011).
  */
 export async function taskFigures(
   database: Database,
@@ -88,17 +89,31 @@ export async function taskFigures(
   const completedIn = sql`t.completed_on >= ${since} and t.completed_on < ${at}`;
   const newlyOverdue = sql`t.due_on >= ${since} and t.due_on < ${at} and not ${done}
     and not coalesce(t.completion_reported_on < ${at}, false)`;
-  const [row = {}] = await database.sql.query<Record<string, unknown>>(
-    sql`select ${count(assigned)} as assigned, ${count(owed)} as owed,
+  const scope = where(k, unitIds);
+  // The counts in one scan (parallel where the server chooses), and each listing in its own
+  // index order, stopping once it has its first `limit` tasks.
+  const first = async (filter: RawBuilder<unknown>, order: RawBuilder<unknown>) => {
+    const rows = await database.sql.query<{ id: string }>(
+      sql`select t.id from view_tasks t where ${scope} and ${filter}
+        order by ${order}, t.id limit ${limit}`.compile(database.db),
+    );
+    return rows.map((r) => r.id);
+  };
+  const [[row = {}], completedIds, overdueIds] = await Promise.all([
+    database.sql.query<Record<string, unknown>>(
+      sql`select ${count(assigned)} as assigned, ${count(owed)} as owed,
         ${count(sql`${owed} and t.due_on < ${at}`)} as overdue,
         ${count(sql`${assigned} and not ${done} and ${pending}`)} as pending,
         ${count(sql`${assigned} and t.completed_on < ${at}`)} as completed,
         ${count(sql`${assigned} and t.closed_on < ${at}`)} as closed,
-        ${section('completed', completedIn, sql`t.completed_on`, limit)},
+        ${count(completedIn)} as completed_total,
         ${count(sql`${completedIn} and (t.due_on is null or t.completed_on <= t.due_on)`)} as completed_on_time,
-        ${section('overdue', newlyOverdue, sql`t.due_on`, limit)}
-      from view_tasks t where ${where(k, unitIds)}`.compile(database.db),
-  );
+        ${count(newlyOverdue)} as overdue_total
+      from view_tasks t where ${scope}`.compile(database.db),
+    ),
+    first(completedIn, sql`t.completed_on`),
+    first(newlyOverdue, sql`t.due_on`),
+  ]);
   const n = (key: string) => Number(row[key] ?? 0);
   return {
     state: {
@@ -109,8 +124,8 @@ export async function taskFigures(
       completed: n('completed'),
       closed: n('closed'),
     },
-    completed: { ...listing(row, 'completed'), onTime: n('completed_on_time') },
-    newlyOverdue: listing(row, 'overdue'),
+    completed: { total: n('completed_total'), ids: completedIds, onTime: n('completed_on_time') },
+    newlyOverdue: { total: n('overdue_total'), ids: overdueIds },
   };
 }
 
