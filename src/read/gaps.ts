@@ -22,10 +22,10 @@ export interface GapsWindow {
 // thousands of tasks, and only the listed ones need their documents. Today's statuses narrow
 // exactly; a view of a past day (validAt) widens to every item that may have been open that
 // day, and the item-state predicates then decide on the statuses of that day.
-// Rows come back as arrays: a province's scope can hold thousands of lines, and today's view
-// has no use for the transitions (null stands for none).
+// Today's view has no use for the transitions (null stands for none).
 const transitionsOf = (w: GapsWindow) => (w.validAt ? sql`t.doc->'transitions'` : sql`null::jsonb`);
 
+// Lines come back as arrays, cheaper than objects over the thousands a province can hold.
 const asArrays = (query: RawBuilder<unknown>, database: Database): Statement => {
   const compiled = query.compile(database.db);
   return { text: compiled.sql, values: compiled.parameters, rowMode: 'array' };
@@ -102,12 +102,6 @@ async function byIds<D extends { id: string }, K extends Exclude<keyof D, 'id'>>
 // What a listed item never shows: its history, the deadline's wording, the remedy's texts.
 const unlistedTaskKeys = ['transitions', 'groupLabel', 'deadline', 'originalDeadline'] as const;
 const unlistedShortcomingKeys = ['transitions', 'report', 'plan'] as const;
-
-/** A task as the gaps page lists it: its document without what the page never shows. */
-export type ListedTask = Omit<TaskDocument, (typeof unlistedTaskKeys)[number]>;
-
-/** A shortcoming as the gaps page lists it. */
-export type ListedShortcoming = Omit<ShortcomingDocument, (typeof unlistedShortcomingKeys)[number]>;
 
 /** The listed tasks' documents, by id. */
 export const readTasksById = (database: Database, k: Knowledge, ids: readonly string[]) =>
