@@ -5,7 +5,12 @@ import type { Database } from '../db/database.js';
 import type { Statement } from '../db/sql-runner.js';
 import { dateInVietnam } from '../domain/occurred-at.js';
 import { finishedTaskStatuses, openShortcomingStatuses } from '../views/item-state.js';
-import type { ShortcomingLine, TaskLine } from '../views/unit-gaps.js';
+import {
+  type ShortcomingLine,
+  type TaskLine,
+  unlistedShortcomingKeys,
+  unlistedTaskKeys,
+} from '../views/unit-gaps.js';
 import { documentsById, inForce, type ViewTable } from './documents.js';
 import type { Knowledge } from './knowledge.js';
 
@@ -98,10 +103,6 @@ async function byIds<D extends { id: string }, K extends Exclude<keyof D, 'id'>>
   const docs = await documentsById<D, K>(database, table, k, ids, omit);
   return new Map(docs.map((d) => [d.id, d]));
 }
-
-// What a listed item never shows: its history, the deadline's wording, the remedy's texts.
-const unlistedTaskKeys = ['transitions', 'groupLabel', 'deadline', 'originalDeadline'] as const;
-const unlistedShortcomingKeys = ['transitions', 'report', 'plan'] as const;
 
 /** The listed tasks' documents, by id. */
 export const readTasksById = (database: Database, k: Knowledge, ids: readonly string[]) =>

@@ -166,11 +166,21 @@ export function findGaps(input: GapsInput): FoundGaps {
   return { ...found, totals, rollUp: own ? [own, ...children] : children };
 }
 
+/** What a listed item never shows: its history, the deadline's wording, the remedy's texts. */
+export const unlistedTaskKeys = ['transitions', 'groupLabel', 'deadline', 'originalDeadline'] as const;
+export const unlistedShortcomingKeys = ['transitions', 'report', 'plan'] as const;
+
+/** A task as the gaps page lists it: its document without what the page never shows. */
+export type ListedTask = Omit<TaskDocument, (typeof unlistedTaskKeys)[number]>;
+
+/** A shortcoming as the gaps page lists it. */
+export type ListedShortcoming = Omit<ShortcomingDocument, (typeof unlistedShortcomingKeys)[number]>;
+
 /** A listed shortcoming: what it is, against whom, who answers, where it stands. */
 export function shortcomingItem(
   tree: UnitTree,
   root: string,
-  s: Omit<ShortcomingDocument, 'transitions' | 'report' | 'plan'>,
+  s: ListedShortcoming,
   line: ShortcomingLine,
   now: Date,
 ) {
@@ -196,12 +206,7 @@ export function shortcomingItem(
 }
 
 /** A listed task: which clause of which directive, who leads it, by when. */
-export function taskItem(
-  tree: UnitTree,
-  root: string,
-  t: Omit<TaskDocument, 'transitions' | 'groupLabel' | 'deadline' | 'originalDeadline'>,
-  line: TaskLine,
-) {
+export function taskItem(tree: UnitTree, root: string, t: ListedTask, line: TaskLine) {
   return {
     id: t.id,
     directiveCode: t.directiveCode,
@@ -231,8 +236,8 @@ export type ReportItem = ReturnType<typeof reportItem>;
 
 /** The documents the listed items are described from. */
 export interface GapDocuments {
-  tasks: ReadonlyMap<string, Parameters<typeof taskItem>[2]>;
-  shortcomings: ReadonlyMap<string, Parameters<typeof shortcomingItem>[2]>;
+  tasks: ReadonlyMap<string, ListedTask>;
+  shortcomings: ReadonlyMap<string, ListedShortcoming>;
 }
 
 /** The first `cap` items of each section: the ids whose documents the page needs. */
