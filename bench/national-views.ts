@@ -9,7 +9,7 @@ import { buildApp } from '../src/app.js';
 import { issueToken } from '../src/domain/tokens/issue.js';
 import type { App } from '../src/http/app-type.js';
 
-const samples = Number(process.env.BENCH_NATIONAL_SAMPLES ?? 100);
+const samples = Number(process.env.BENCH_NATIONAL_SAMPLES ?? 300);
 const progress = (message: string) => process.stderr.write(`  ${message}\n`);
 
 function quantile(sorted: readonly number[], q: number): number {

@@ -22,7 +22,7 @@ import { createScratchDatabase, redact } from './scratch-database.js';
 const adminUrl =
   process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const events = Number(process.env.BENCH_NATIONAL_EVENTS ?? 1_000_000);
-const samples = Number(process.env.BENCH_NATIONAL_SAMPLES ?? 100);
+const samples = Number(process.env.BENCH_NATIONAL_SAMPLES ?? 300);
 
 const progress = (message: string) => process.stderr.write(`  ${message}\n`);
 
@@ -30,9 +30,15 @@ const progress = (message: string) => process.stderr.write(`  ${message}\n`);
 async function measureViews(
   url: string,
 ): Promise<{ provinces: number; months: string[]; results: Latency[] }> {
+  // With the young generation `npm start` gives the server (see bin/oversight.js).
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./national-views.ts', import.meta.url))],
+    [
+      '--max-semi-space-size=64',
+      '--import',
+      'tsx',
+      fileURLToPath(new URL('./national-views.ts', import.meta.url)),
+    ],
     { env: { ...process.env, BENCH_VIEWS_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let out = '';
