@@ -30,15 +30,10 @@ const progress = (message: string) => process.stderr.write(`  ${message}\n`);
 async function measureViews(
   url: string,
 ): Promise<{ provinces: number; months: string[]; results: Latency[] }> {
-  // With the young generation `npm start` gives the server (see bin/oversight.js).
+  // With this process's Node flags (tsx, and the young generation `npm start` gives the server).
   const child = spawn(
     process.execPath,
-    [
-      '--max-semi-space-size=64',
-      '--import',
-      'tsx',
-      fileURLToPath(new URL('./national-views.ts', import.meta.url)),
-    ],
+    [...process.execArgv, fileURLToPath(new URL('./national-views.ts', import.meta.url))],
     { env: { ...process.env, BENCH_VIEWS_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let out = '';
