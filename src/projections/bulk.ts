@@ -1,3 +1,4 @@
+import { copyText } from '../db/copy-text.js';
 import { quoteIdent as ident } from '../db/identifier.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { Row, Value } from './projection.js';
@@ -56,4 +57,26 @@ export async function insertRows(
 export function onConflictUpdate(key: readonly string[], set: readonly string[]): string {
   const updates = set.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ');
   return `on conflict (${key.map(ident).join(', ')}) ${updates ? `do update set ${updates}` : 'do nothing'}`;
+}
+
+// Rows go in slices, so one COPY's text stays a manageable size: a text built from hundreds of
+// thousands of rows keeps every piece alive until it is whole, and the young-generation
+// collections copy them over and over (a rebuild's 223,559 stream rows took 3 s to lay out).
+const SLICE = 5000;
+
+/**
+ * Loads rows with COPY, a slice of thousands at a time: several times cheaper for the server
+ * than the same rows as statement parameters. `freeze` needs a table truncated or created in
+ * the caller's transaction.
+ */
+export async function copyRows(
+  client: SqlClient,
+  table: string,
+  columns: readonly string[],
+  rows: readonly Row[],
+  options: { freeze?: boolean } = {},
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += SLICE) {
+    await client.copyIn(table, columns, copyText(columns, rows.slice(i, i + SLICE)), options);
+  }
 }

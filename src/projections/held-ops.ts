@@ -26,7 +26,7 @@ export function foldUpsert(byKey: Map<string, Upsert>, u: Upsert): void {
  * as applying every one of them in turn.
  */
 export class HeldOps {
-  private readonly segments: (ProjectionOp | Map<string, Upsert>)[] = [];
+  private readonly segments: (Exclude<ProjectionOp, Upsert> | Map<string, Upsert>)[] = [];
   private runShape: string | undefined;
 
   add(ops: Iterable<ProjectionOp>): void {
@@ -47,9 +47,9 @@ export class HeldOps {
     }
   }
 
-  /** The held operations, in order, and nothing held any more. */
-  drain(): ProjectionOp[] {
-    const ops = this.segments.flatMap((s) => (s instanceof Map ? [...s.values()] : [s]));
+  /** The held operations, in order (each run of upserts as one group), and nothing held any more. */
+  drain(): (Exclude<ProjectionOp, Upsert> | Upsert[])[] {
+    const ops = this.segments.map((s) => (s instanceof Map ? [...s.values()] : s));
     this.segments.length = 0;
     this.runShape = undefined;
     return ops;

@@ -6,7 +6,7 @@ import type { RecordedEvent } from '../ledger/types.js';
 import { type Current, type DocumentVersion, evolveDocuments, insertVersions } from './document-writer.js';
 import { HeldOps } from './held-ops.js';
 import { type DocumentProjection, isDocumentProjection, type Projection } from './projection.js';
-import { applyOps } from './writer.js';
+import { applySegments } from './writer.js';
 
 const PAGE = 5000;
 
@@ -74,7 +74,8 @@ export async function rebuildFromZero(
     tx,
   );
   await writing;
-  for (const ops of held.values()) await applyOps(builder, tx, ops.drain());
+  const truncated = new Set(tables);
+  for (const ops of held.values()) await applySegments(builder, tx, ops.drain(), { truncated });
   for (const [p, current] of documents) {
     const open: DocumentVersion[] = [];
     for (const [id, c] of current) if (c) open.push({ id, fromPos: c.fromPos, toPos: null, doc: c.doc });

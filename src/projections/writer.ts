@@ -1,8 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { SqlClient } from '../db/sql-runner.js';
-import { insertRows, onConflictUpdate } from './bulk.js';
+import { copyRows, insertRows, onConflictUpdate } from './bulk.js';
 import { foldUpsert, shapeOf, type Upsert } from './held-ops.js';
 import type { ProjectionOp, Row } from './projection.js';
+
+/** Operations in order, each run of same-shape upserts as one group, folded to one per row. */
+export type OpSegment = Exclude<ProjectionOp, Upsert> | Upsert[];
 
 /**
  * The one place projection operations become SQL: Kysely builds each statement, the ledger's
@@ -15,11 +18,54 @@ export async function applyOps(
   builder: Kysely<any>,
   client: SqlClient,
   ops: readonly ProjectionOp[],
+  options: ApplyOptions = {},
 ): Promise<void> {
+  await applySegments(builder, client, segmentsOf(ops), options);
+}
+
+/** The same for operations already grouped and folded (as HeldOps drains them). */
+export async function applySegments(
+  // biome-ignore lint/suspicious/noExplicitAny: compiles statements for tables named at run time
+  builder: Kysely<any>,
+  client: SqlClient,
+  segments: readonly OpSegment[],
+  options: ApplyOptions = {},
+): Promise<void> {
+  const { truncated } = options;
+  for (const segment of segments) {
+    if (!Array.isArray(segment)) {
+      truncated?.delete(segment.table);
+      await client.query(single(segment).compile(builder));
+      continue;
+    }
+    const [first] = segment;
+    if (!first) continue;
+    const columns = Object.keys(rowOf(first));
+    if (truncated?.delete(first.table)) {
+      // Nothing to clash with in a table truncated in this transaction, and one row per key.
+      await copyRows(client, first.table, columns, segment.map(rowOf), { freeze: true });
+      continue;
+    }
+    const conflict = onConflictUpdate(Object.keys(first.key), Object.keys(first.set));
+    await insertRows(client, first.table, columns, segment.map(rowOf), conflict);
+  }
+}
+
+/** How operations may be written. */
+export interface ApplyOptions {
+  /**
+   * Tables truncated in the caller's transaction and not written since (a rebuild's): a run of
+   * upserts into one of them is loaded with COPY FREEZE. Tables leave the set as they are written.
+   */
+  truncated?: Set<string>;
+}
+
+function segmentsOf(ops: readonly ProjectionOp[]): OpSegment[] {
+  const segments: OpSegment[] = [];
   for (let i = 0; i < ops.length; ) {
     const op = ops[i] as ProjectionOp;
     if (op.op !== 'upsert') {
-      await client.query(single(op).compile(builder));
+      segments.push(op);
       i += 1;
       continue;
     }
@@ -33,10 +79,9 @@ export async function applyOps(
     i += run.length;
     const byKey = new Map<string, Upsert>();
     for (const u of run) foldUpsert(byKey, u);
-    const folded = [...byKey.values()];
-    const conflict = onConflictUpdate(Object.keys(op.key), Object.keys(op.set));
-    await insertRows(client, op.table, Object.keys(rowOf(op)), folded.map(rowOf), conflict);
+    segments.push([...byKey.values()]);
   }
+  return segments;
 }
 
 const rowOf = (u: Upsert): Row => ({ ...u.key, ...u.set, ...u.insertOnly });
