@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
-import { copyText } from '../db/copy-text.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { RecordedEvent } from '../ledger/types.js';
+import { copyRows } from './bulk.js';
 import type { DocumentProjection, Row } from './projection.js';
 
 /** One version of a document, as a row of its table. */
@@ -39,13 +39,9 @@ export function evolveDocuments(
   }
 }
 
-// Versions go in slices, so one COPY's text stays a manageable size.
-const SLICE = 5000;
-
 /**
- * Inserts versions with COPY, a slice of thousands at a time: several times cheaper for the
- * server than the same rows as statement parameters (each document is parsed once, not
- * unescaped out of an array literal first).
+ * Inserts versions with COPY (see copyRows): each document is parsed once on the server, not
+ * unescaped out of an array literal first.
  */
 export async function insertVersions(
   client: SqlClient,
@@ -53,11 +49,7 @@ export async function insertVersions(
   versions: readonly DocumentVersion[],
   options: { freeze?: boolean } = {},
 ): Promise<void> {
-  for (let i = 0; i < versions.length; i += SLICE) {
-    const rows = versions.slice(i, i + SLICE).map((v) => versionRow(p, v));
-    const columns = Object.keys(rows[0] as Row);
-    await client.copyIn(p.table, columns, copyText(columns, rows), options);
-  }
+  await copyRows(client, p.table, versions, (v) => versionRow(p, v), options);
 }
 
 function versionRow(p: DocumentProjection, v: DocumentVersion): Row {

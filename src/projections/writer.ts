@@ -40,14 +40,13 @@ export async function applySegments(
     }
     const [first] = segment;
     if (!first) continue;
-    const columns = Object.keys(rowOf(first));
     if (truncated?.delete(first.table)) {
       // Nothing to clash with in a table truncated in this transaction, and one row per key.
-      await copyRows(client, first.table, columns, segment.map(rowOf), { freeze: true });
+      await copyRows(client, first.table, segment, rowOf, { freeze: true });
       continue;
     }
     const conflict = onConflictUpdate(Object.keys(first.key), Object.keys(first.set));
-    await insertRows(client, first.table, columns, segment.map(rowOf), conflict);
+    await insertRows(client, first.table, Object.keys(rowOf(first)), segment.map(rowOf), conflict);
   }
 }
 
