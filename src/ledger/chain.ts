@@ -20,12 +20,21 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
+// Characters JSON.stringify escapes: quote, backslash, controls, and (ES2019 well-formed
+// stringify) any surrogate, so a lone one is caught; a paired one takes the slow path too.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify of a string, without its cost for the common string that needs no escape. */
+export function quote(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
 // The library's output for plain values, without its per-key template strings; undefined
 // when the value holds anything but null, booleans, finite numbers, strings, arrays, objects.
 function plainCanonical(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return quote(value);
     case 'number':
       return Number.isFinite(value) ? JSON.stringify(value) : undefined;
     case 'boolean':
@@ -42,7 +51,7 @@ function plainCanonical(value: unknown): string | undefined {
         if (v === undefined) continue;
         const text = plainCanonical(v);
         if (text === undefined) return undefined;
-        out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${text}`;
+        out += `${out.length > 1 ? ',' : ''}${quote(key)}:${text}`;
       }
       return `${out}}`;
     }
@@ -91,25 +100,26 @@ export function contentValues(
   dataJson: string = canonicalJson(e.data),
   tagsJson: string = canonicalJson(e.tags),
 ): string[] {
-  const s = JSON.stringify;
   return [
-    s(e.actor),
-    s(e.causationId?.toLowerCase() ?? null),
-    s(e.correlationId?.toLowerCase() ?? null),
+    quote(e.actor),
+    orNull(e.causationId?.toLowerCase()),
+    orNull(e.correlationId?.toLowerCase()),
     dataJson,
-    s(e.eventId.toLowerCase()),
-    s(e.occurredAt.toISOString()),
-    s(e.onBehalfOf),
-    s(e.reason),
-    s(e.role),
-    s(e.schemaVersion),
-    s(e.streamId),
-    s(e.streamType),
-    s(e.streamVersion),
+    quote(e.eventId.toLowerCase()),
+    `"${e.occurredAt.toISOString()}"`,
+    orNull(e.onBehalfOf),
+    orNull(e.reason),
+    quote(e.role),
+    JSON.stringify(e.schemaVersion),
+    quote(e.streamId),
+    quote(e.streamType),
+    JSON.stringify(e.streamVersion),
     tagsJson,
-    s(e.type),
+    quote(e.type),
   ];
 }
+
+const orNull = (text: string | null | undefined): string => (text == null ? 'null' : quote(text));
 
 /**
  * RFC 8785 canonical JSON of the covered fields, so any reader can recompute it. The top level

@@ -6,6 +6,7 @@ import {
   canonicalJson,
   GENESIS,
   nextChain,
+  quote,
 } from '../../src/ledger/chain.js';
 
 const event: ChainedContent = {
@@ -70,4 +71,19 @@ t.test("canonicalJson gives the canonicalize library's bytes, fast path or not",
   for (const [i, value] of values.entries()) t.ok(canonicalJson(value) === library(value), `value ${i}`);
   t.throws(() => canonicalJson(Number.NaN));
   t.throws(() => canonicalJson(undefined));
+});
+
+t.test('quote is JSON.stringify for every kind of string', async (t) => {
+  const strings = [
+    '',
+    'Tỉnh ủy Lào Cai',
+    'say "no"',
+    'C:\\path',
+    'line\nbreak\ttab\u0000\u001f',
+    '\u2028\u2029\u007f',
+    'lone \ud800 high',
+    'lone \udfff low',
+    'pair \ud83d\ude00',
+  ];
+  for (const s of strings) t.equal(quote(s), JSON.stringify(s), JSON.stringify(s));
 });
