@@ -57,12 +57,24 @@ export class UnitTree {
     return scope;
   }
 
-  /** The unit answering for a unit's obligations on a day (today when none): its successor once it ended. */
-  answeringFor(id: string, onDay?: string): string {
+  /**
+   * The unit answering for a unit's obligations on a day: its successor once the merger or
+   * split has taken effect (a merger recorded ahead of its date changes nothing before it).
+   */
+  answeringFor(id: string, onDay: string): string {
+    return this.walkSuccessors(id, onDay);
+  }
+
+  /** The unit that answers for a unit's obligations once every recorded merger has taken effect. */
+  eventualAnswerer(id: string): string {
+    return this.walkSuccessors(id, null);
+  }
+
+  private walkSuccessors(id: string, onDay: string | null): string {
     let current = id;
     for (let i = 0; i < MAX_WALK; i++) {
       const u = this.byId.get(current);
-      if (!u?.successorId || !u.endedOn || (onDay !== undefined && u.endedOn > onDay)) return current;
+      if (!u?.successorId || !u.endedOn || (onDay !== null && u.endedOn > onDay)) return current;
       current = u.successorId;
     }
     return current;
@@ -101,7 +113,7 @@ export class UnitTree {
    * parents), `root` itself for its own items, or undefined when outside.
    */
   rollUpTo(root: string, unitId: string): string | undefined {
-    let current = this.answeringFor(unitId);
+    let current = this.eventualAnswerer(unitId);
     for (let i = 0; i < MAX_WALK; i++) {
       if (current === root) return root;
       const parent = this.byId.get(current)?.parentId;

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import { dateInVietnam } from '../domain/occurred-at.js';
 import { readTables, type UnitRow } from './schema.js';
 
 // Parents and successors form short chains (central → province → commune, a merger or two);
@@ -52,28 +53,46 @@ export async function listUnits(
   return (await database.sql.query<UnitRow>(query.compile())).map(normalise);
 }
 
+/** Today's date in Vietnam: the day "now" means for who answers. */
+export const todayInVietnam = (): string => dateInVietnam(new Date());
+
 /**
- * The unit that answers today for obligations assigned to `id`: itself while it exists, else
- * its successor's answering unit (mergers and splits chain). The path walked is returned too.
+ * The unit that answers on `onDay` (default today) for obligations assigned to `id`: itself
+ * until it ends, then its successor's answering unit (mergers and splits chain). A merger
+ * recorded ahead of its effective date changes nothing before that date. The path walked is
+ * returned too.
  */
-export async function answeringUnit(database: Database, id: string): Promise<{ id: string; path: string[] }> {
+export async function answeringUnit(
+  database: Database,
+  id: string,
+  onDay: string = todayInVietnam(),
+): Promise<{ id: string; path: string[] }> {
   const path = [id];
   let current = await findUnit(database, id);
-  while (current?.successor_id && path.length < MAX_WALK) {
-    path.push(current.successor_id);
-    current = await findUnit(database, current.successor_id);
+  // The obligations passed on only once the merger or split took effect.
+  const successorOf = (u: UnitRow | undefined) =>
+    u?.successor_id && u.ended_on && u.ended_on <= onDay ? u.successor_id : null;
+  for (let next = successorOf(current); next && path.length < MAX_WALK; next = successorOf(current)) {
+    path.push(next);
+    current = await findUnit(database, next);
   }
   return { id: path[path.length - 1] as string, path };
 }
 
 /**
  * Whether `id` is `scopeId` or under it, once every unit on the way up is replaced by the unit
- * answering for it now: a commune whose province merged sits under the successor province.
+ * answering for it on `onDay` (default today): a commune whose province merged sits under the
+ * successor province from the merger's date.
  */
-export async function isWithin(database: Database, id: string, scopeId: string): Promise<boolean> {
+export async function isWithin(
+  database: Database,
+  id: string,
+  scopeId: string,
+  onDay: string = todayInVietnam(),
+): Promise<boolean> {
   let cursor: string | null = id;
   for (let steps = 0; cursor && steps < MAX_WALK; steps++) {
-    const answering = await answeringUnit(database, cursor);
+    const answering = await answeringUnit(database, cursor, onDay);
     if (answering.id === scopeId) return true;
     const unit = await findUnit(database, answering.id);
     cursor = unit?.parent_id ?? null;

@@ -6,6 +6,7 @@ import { onDay, openShortcomingStatuses, remediationOverdue, taskOverdue, taskOw
 import {
   endOfDay,
   type NamedUnit,
+  named,
   type RegisterRow,
   registerRow,
   remediationReportedBy,
@@ -158,10 +159,7 @@ export function inspectionQueue(
         lastReturnedOn: dayOf(last.occurredAt),
         lastReturnReason: last.reason,
         leadUnit: { id: t.leadUnitId, name: tree.nameOf(t.leadUnitId) },
-        answeringUnit: {
-          id: tree.answeringFor(t.leadUnitId, validAt ?? undefined),
-          name: tree.nameOf(tree.answeringFor(t.leadUnitId, validAt ?? undefined)),
-        },
+        answeringUnit: named(tree, tree.answeringFor(t.leadUnitId, validAt ?? dateInVietnam(now))),
         overdue: taskOverdue(t, now),
         scenario: t.scenario,
         synthetic: t.synthetic,

@@ -110,7 +110,8 @@ export function remediationReportedBy(doc: ShortcomingDocument, day: string | nu
   return reported ?? (day ? null : doc.remediationReportedOn);
 }
 
-const named = (tree: UnitTree, id: string): NamedUnit => ({ id, name: tree.nameOf(id) });
+/** A unit by id and name. */
+export const named = (tree: UnitTree, id: string): NamedUnit => ({ id, name: tree.nameOf(id) });
 
 /** A register line: the document with its units named and overdue at `now`. */
 export function registerRow(
@@ -133,7 +134,7 @@ export function registerRow(
     recurrenceOf: doc.recurrenceOf,
     accountableOfficial: doc.officials.at(-1) ?? null,
     flaggedAgainst: named(tree, doc.unitId),
-    answeringUnit: named(tree, tree.answeringFor(doc.unitId, validAt ?? undefined)),
+    answeringUnit: named(tree, tree.answeringFor(doc.unitId, validAt ?? dateInVietnam(now))),
     inspectionUnit: named(tree, doc.inspectionUnitId),
     report: doc.report,
     overdue: remediationOverdue(doc, now),
@@ -156,7 +157,7 @@ export function unitOrdinals(tree: UnitTree): ReadonlyMap<string, number> {
   const collator = new Intl.Collator('vi');
   const keyed = tree.units.map((u) => ({
     id: u.id,
-    answering: tree.nameOf(tree.answeringFor(u.id)),
+    answering: tree.nameOf(tree.eventualAnswerer(u.id)),
     own: u.nameVi,
   }));
   keyed.sort(

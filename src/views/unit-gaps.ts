@@ -3,6 +3,7 @@ import type { Transition } from '../../projections/views/marks.js';
 import type { ShortcomingDocument } from '../../projections/views/shortcomings.js';
 import type { TaskDocument } from '../../projections/views/tasks.js';
 import { deadlineOf } from '../domain/monthly-reports/filing-status.js';
+import { dateInVietnam } from '../domain/occurred-at.js';
 import type { UnitTree } from '../read/unit-tree.js';
 import {
   onDay,
@@ -189,7 +190,7 @@ export function shortcomingItem(
     id: s.id,
     unitId: s.unitId,
     unitName: tree.nameOf(s.unitId),
-    answeringUnitId: tree.answeringFor(s.unitId),
+    answeringUnitId: tree.answeringFor(s.unitId, dateInVietnam(now)),
     rollsUpTo: tree.rollUpTo(root, s.unitId) ?? root,
     category: s.category,
     severity: s.severity,
