@@ -22,6 +22,7 @@ export function canonicalJson(value: unknown): string {
 
 // Characters JSON.stringify escapes: quote, backslash, controls, and (ES2019 well-formed
 // stringify) any surrogate, so a lone one is caught; a paired one takes the slow path too.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /** JSON.stringify of a string, without its cost for the common string that needs no escape. */
