@@ -63,3 +63,16 @@ export async function authorizeForUnit(
   }
   return principal.role === 'secretariat' ? unitId : null;
 }
+
+/**
+ * Refuses (403) an inspection token named for one commission acting on another commission's
+ * findings; a token named for no commission acts for all of them.
+ */
+export function authorizeForCommission(principal: Principal, inspectionUnitId: string): void {
+  if (principal.role !== 'inspection' || !principal.unitId || principal.unitId === inspectionUnitId) return;
+  throw new ForbiddenError('an inspection token acts only on its own commission’s findings', {
+    role: principal.role,
+    tokenUnit: principal.unitId,
+    inspectionUnit: inspectionUnitId,
+  });
+}

@@ -14,9 +14,9 @@ import type { CommandContext } from '../domain/decider.js';
 import { handleCommand } from '../domain/handle-command.js';
 import { tokenDecider } from '../domain/tokens/decide.js';
 import { issueToken } from '../domain/tokens/issue.js';
+import { checkTokenUnit } from '../domain/tokens/token-unit.js';
 import { OversightError } from '../errors.js';
 import { Ledger } from '../ledger/ledger.js';
-import { findUnit } from '../read/units.js';
 import { serve } from '../server.js';
 
 /** Where the CLI writes: the console in real use, a buffer in tests. */
@@ -172,7 +172,10 @@ export function createProgram(config: Config, io: CliOutput): { program: Command
     .command('create')
     .description('issue a token and print its secret, once')
     .requiredOption('--role <role>', `one of ${roles.join(', ')}`)
-    .option('--unit <unitId>', 'the unit a unit token acts for (and the units under it)')
+    .option(
+      '--unit <unitId>',
+      'the unit a unit token acts for (and the units under it); for an inspection token, its commission',
+    )
     .option('--name <name>', 'who or what holds the token')
     .action(async (opts: { role: string; unit?: string; name?: string }) => {
       const role = roles.find((r) => r === opts.role);
@@ -183,8 +186,10 @@ export function createProgram(config: Config, io: CliOutput): { program: Command
       }
       await withLedger(async (ledger) => {
         const unitId = opts.unit?.normalize('NFC') ?? null;
-        if (unitId && !(await findUnit(ledger.database, unitId))) {
-          io.err(`no unit ${unitId}`);
+        try {
+          await checkTokenUnit(ledger.database, role, unitId, '--unit');
+        } catch (error) {
+          io.err((error as Error).message);
           exitCode = 2;
           return;
         }

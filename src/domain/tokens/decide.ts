@@ -45,17 +45,22 @@ export const tokenDecider: Decider<TokenCommand, TokenEvent, AccessToken> = {
     requireAllowed('token', allowed, token.status, command.type);
     switch (command.type) {
       case 'IssueToken': {
-        // A unit token is meaningless without its unit; other roles act across units.
-        if ((command.role === 'unit') !== (command.unitId !== null)) {
-          throw new ValidationError('only a unit token names a unit, and it must', [
-            {
-              path: 'unitId',
-              message:
-                command.role === 'unit'
-                  ? 'required for the unit role'
-                  : `not allowed for the ${command.role} role`,
-            },
-          ]);
+        // A unit token is meaningless without its unit; an inspection token may name its
+        // commission, and then judges only that commission's findings; other roles act across units.
+        const named = command.unitId !== null;
+        if (command.role === 'unit' ? !named : named && command.role !== 'inspection') {
+          throw new ValidationError(
+            'a unit token names its unit, an inspection token may name its commission',
+            [
+              {
+                path: 'unitId',
+                message:
+                  command.role === 'unit'
+                    ? 'required for the unit role'
+                    : `not allowed for the ${command.role} role`,
+              },
+            ],
+          );
         }
         const { name, role, unitId, secretSha256 } = command;
         return [

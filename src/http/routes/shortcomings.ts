@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { authorize, authorizeForUnit } from '../../auth/permissions.js';
+import { authorize, authorizeForCommission, authorizeForUnit } from '../../auth/permissions.js';
 import { type CommandResult, handleCommand, loadState } from '../../domain/handle-command.js';
 import { type ShortcomingCommand, shortcomingDecider } from '../../domain/shortcomings/decide.js';
 import { flagShortcoming } from '../../domain/shortcomings/flag.js';
@@ -58,11 +58,13 @@ export async function shortcomingRoutes(app: App): Promise<void> {
     const { principal } = request;
     if (actor === 'inspection') {
       authorize(principal, 'shortcomings:review');
+      authorizeForCommission(principal, (await load(id)).state.inspectionUnitId as string);
       return null;
     }
     const others = actor === 'unit' ? [] : (['shortcomings:review'] as const);
     authorize(principal, 'unit:act', ...others);
     const { state } = await load(id);
+    authorizeForCommission(principal, state.inspectionUnitId as string);
     const answering = await answeringUnit(app.database, state.unitId as string);
     return authorizeForUnit(app.database, principal, answering.id, ...others);
   };
@@ -135,6 +137,7 @@ export async function shortcomingRoutes(app: App): Promise<void> {
           { path: 'body.inspectionUnitId', message: `is a ${inspection.kind}, not an inspection_commission` },
         ]);
       }
+      authorizeForCommission(request.principal, inspection.id);
       if (recurrenceOf && (await loadState(app.ledger, shortcomingDecider, recurrenceOf)).version === 0) {
         throw new NotFoundError(`no shortcoming ${recurrenceOf}`, {
           issues: [{ path: 'body.recurrenceOf', message: 'no such shortcoming' }],

@@ -3,8 +3,7 @@ import { authorize } from '../../auth/permissions.js';
 import { handleCommand } from '../../domain/handle-command.js';
 import { tokenDecider } from '../../domain/tokens/decide.js';
 import { issueToken } from '../../domain/tokens/issue.js';
-import { NotFoundError } from '../../errors.js';
-import { findUnit } from '../../read/units.js';
+import { checkTokenUnit } from '../../domain/tokens/token-unit.js';
 import type { App } from '../app-type.js';
 import { commandContext, idempotencyOf } from '../command-context.js';
 import { sendOutcome } from '../reply.js';
@@ -40,11 +39,7 @@ export async function tokenRoutes(app: App): Promise<void> {
     async (request, reply) => {
       authorize(request.principal, 'tokens:manage');
       const unitId = request.body.unitId ?? null;
-      if (unitId && !(await findUnit(app.database, unitId))) {
-        throw new NotFoundError(`no unit ${unitId}`, {
-          issues: [{ path: 'body.unitId', message: 'no such unit' }],
-        });
-      }
+      await checkTokenUnit(app.database, request.body.role, unitId, 'body.unitId');
       const issued = await issueToken(
         app.ledger,
         { ...request.body, unitId },
