@@ -16,7 +16,11 @@ export interface ShortcomingColumns {
   statuses?: readonly string[];
   categories?: readonly string[];
   severities?: readonly string[];
-  official?: string | null;
+  /**
+   * Those a person may answer for personally (the register checks each exactly): named for
+   * them at some time, or against one of `unitIds` (units whose answering unit they head).
+   */
+  answerableBy?: { personName: string; unitIds: readonly string[] } | null;
   /** Open with a remedy date passed at this instant (remediationOverdue, in SQL). */
   overdueAt?: Date | null;
   /** Flagged on or before this day. */
@@ -38,7 +42,12 @@ export function shortcomingWhere(c: ShortcomingColumns): RawBuilder<unknown>[] {
   if (c.statuses?.length) where.push(anyOf('status', c.statuses));
   if (c.categories?.length) where.push(anyOf('category', c.categories));
   if (c.severities?.length) where.push(anyOf('severity', c.severities));
-  if (c.official) where.push(sql`t.official_name = ${c.official}`);
+  if (c.answerableBy) {
+    const named = JSON.stringify([{ personName: c.answerableBy.personName }]);
+    where.push(
+      sql`(t.doc->'officials' @> ${named}::jsonb or t.unit_id = any(${[...c.answerableBy.unitIds]}::text[]))`,
+    );
+  }
   if (c.overdueAt) {
     // deadlineOf(target) <= now exactly when the target day is before now's day in Vietnam.
     where.push(

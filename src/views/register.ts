@@ -3,6 +3,7 @@ import type { Transition } from '../../projections/views/marks.js';
 import type { OfficialTerm, ShortcomingDocument } from '../../projections/views/shortcomings.js';
 import { dateInVietnam } from '../domain/occurred-at.js';
 import type { UnitTree } from '../read/unit-tree.js';
+import { type Answerer, answerers, answeringOn, shortcomingItem } from './answerers.js';
 import { onDay, remediationOverdue } from './item-state.js';
 
 /** A shortcoming's statuses in the order of its life: what `sort=status` follows. */
@@ -58,7 +59,10 @@ export interface RegisterRow {
   targetRevisions: number;
   rejections: number;
   recurrenceOf: string | null;
+  /** The official last named for it (null if none was). */
   accountableOfficial: OfficialTerm | null;
+  /** Who answers personally on the view's day: see answeringOfficial. */
+  answeringOfficial: Answerer | null;
   /** The unit named in the supervision report. */
   flaggedAgainst: NamedUnit;
   /** The unit that answers for it (its successor once the flagged unit was merged). */
@@ -113,6 +117,17 @@ export function remediationReportedBy(doc: ShortcomingDocument, day: string | nu
 /** A unit by id and name. */
 export const named = (tree: UnitTree, id: string): NamedUnit => ({ id, name: tree.nameOf(id) });
 
+/**
+ * Who answers personally for a shortcoming on a day, as the accountability view has it: the
+ * official named while its answering unit answers, else that unit's head in office; for one
+ * closed by then, whoever answered last. Null when nobody is on record.
+ */
+export function answeringOfficial(doc: ShortcomingDocument, tree: UnitTree, day: string): Answerer | null {
+  const spans = answerers(shortcomingItem(doc), tree);
+  const closed = doc.closedOn !== null && doc.closedOn <= day;
+  return (answeringOn(spans, day) ?? (closed ? spans.at(-1) : undefined))?.official ?? null;
+}
+
 /** A register line: the document with its units named and overdue at `now`. */
 export function registerRow(
   doc: ShortcomingDocument,
@@ -120,6 +135,7 @@ export function registerRow(
   now: Date,
   validAt: string | null,
 ): RegisterRow {
+  const day = validAt ?? dateInVietnam(now);
   return {
     id: doc.id,
     category: doc.category,
@@ -133,8 +149,9 @@ export function registerRow(
     rejections: doc.rejections,
     recurrenceOf: doc.recurrenceOf,
     accountableOfficial: doc.officials.at(-1) ?? null,
+    answeringOfficial: answeringOfficial(doc, tree, day),
     flaggedAgainst: named(tree, doc.unitId),
-    answeringUnit: named(tree, tree.answeringFor(doc.unitId, validAt ?? dateInVietnam(now))),
+    answeringUnit: named(tree, tree.answeringFor(doc.unitId, day)),
     inspectionUnit: named(tree, doc.inspectionUnitId),
     report: doc.report,
     overdue: remediationOverdue(doc, now),
@@ -203,15 +220,23 @@ export function registerComparator(
   };
 }
 
-/** Whether a document (as it stood) passes the filter at `now`. */
-export function inRegister(doc: ShortcomingDocument, filter: RegisterFilter, now: Date): boolean {
+/**
+ * Whether a document (as it stood) passes the filter at `now`; `officialOf` names who answers
+ * for it personally (asked only when the filter names an official).
+ */
+export function inRegister(
+  doc: ShortcomingDocument,
+  filter: RegisterFilter,
+  now: Date,
+  officialOf: (doc: ShortcomingDocument) => string | undefined,
+): boolean {
   return (
     (filter.scope === null || filter.scope.has(doc.unitId)) &&
     (filter.statuses.length === 0 || filter.statuses.includes(doc.status)) &&
     (filter.categories.length === 0 || filter.categories.includes(doc.category)) &&
     (filter.severities.length === 0 || filter.severities.includes(doc.severity)) &&
-    (filter.official === null || doc.officials.at(-1)?.personName === filter.official) &&
-    (!filter.overdue || remediationOverdue(doc, now))
+    (!filter.overdue || remediationOverdue(doc, now)) &&
+    (filter.official === null || officialOf(doc) === filter.official)
   );
 }
 
@@ -248,9 +273,11 @@ export function registerView(
   paging: RegisterPaging,
 ): RegisterPage {
   const { now, validAt } = clock;
+  const day = validAt ?? dateInVietnam(now);
+  const officialOf = (d: ShortcomingDocument) => answeringOfficial(d, tree, day)?.personName;
   const matching = docs
     .map((d) => (validAt ? shortcomingOnDay(d, validAt) : d))
-    .filter((d): d is ShortcomingDocument => d !== undefined && inRegister(d, filter, now))
+    .filter((d): d is ShortcomingDocument => d !== undefined && inRegister(d, filter, now, officialOf))
     .sort(registerComparator(paging, paging.sort === 'unit' ? unitOrdinals(tree) : new Map()));
   const start = (paging.page - 1) * paging.pageSize;
   const slice = paging.pageSize ? matching.slice(start, start + paging.pageSize) : matching;

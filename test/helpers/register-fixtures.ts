@@ -4,7 +4,8 @@ import type { TaskDocument } from '../../projections/views/tasks.js';
 import type { UnitDocument } from '../../projections/views/units.js';
 import { UnitTree } from '../../src/read/unit-tree.js';
 
-const unit = (id: string, nameVi: string, change: Partial<UnitDocument> = {}): UnitDocument => ({
+/** A unit document: a provincial party committee unless `change` says otherwise. */
+export const unit = (id: string, nameVi: string, change: Partial<UnitDocument> = {}): UnitDocument => ({
   id,
   code: id,
   kind: 'provincial_party_committee',

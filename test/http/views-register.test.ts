@@ -209,5 +209,40 @@ for (const backend of await backends()) {
       const accept = await get('?unitId=BNV', { accept: 'text/csv' });
       t.equal(accept.rawPayload.toString('utf8').trim().split('\r\n').length, 3, 'header and both rows');
     });
+
+    // Last, since it appoints a head: whoever answers personally, named or by office.
+    t.test('the official filter: named while the unit answers, else the head in office', async (t) => {
+      // Secretary C was named for Hà Giang's shortcoming before the merger; from 2025-07-01 the
+      // head of the new Tuyên Quang answers, as the accountability view has it.
+      t.same(await ids('?official=Secretary%20C%20(illustrative)'), [], 'not carried over the merger');
+      t.same(await ids('?official=Secretary%20C%20(illustrative)&validAt=2025-06-25'), [hagiang]);
+      t.same(await ids('?official=Secretary%20D%20(illustrative)'), [hagiang]);
+      t.match((await rows(`?unitId=pc-tuyen-quang-2025`))[0], {
+        accountableOfficial: { personName: 'Secretary C (illustrative)' },
+        answeringOfficial: { personName: 'Secretary D (illustrative)', source: 'head' },
+      });
+
+      // Nobody was named for Cần Thơ's (dismissed) shortcoming, and nobody headed the unit.
+      const unnamed = id('ct-other');
+      const before = (await rows('?pageSize=500')).find((r) => r.id === unnamed);
+      t.match(before, { accountableOfficial: null, answeringOfficial: null });
+      const head = 'Chair H (illustrative)';
+      if (!before) throw new Error('the scenario flags a shortcoming in Cần Thơ');
+      const unitId = (before.answeringUnit as { id: string }).id;
+      const appointed = await call('POST', `/units/${unitId}/heads`, {
+        secret: (await token('admin')).secret,
+        body: { title: 'Chủ tịch UBND (illustrative)', personName: head, effectiveFrom: '2025-07-01' },
+      });
+      t.equal(appointed.statusCode, 200, appointed.body);
+      const query = `?official=${encodeURIComponent(head)}`;
+      t.same(await ids(query), [unnamed], 'the head in office answers');
+      t.match((await rows(query))[0], {
+        accountableOfficial: null,
+        answeringOfficial: { personName: head, source: 'head', since: '2025-07-01' },
+      });
+      const csv = (await get(`${query}&format=csv`)).rawPayload.toString('utf8');
+      t.match(csv, /answering_official_name,answering_official_title,answering_official_is/);
+      t.ok(csv.includes(`${head},Chủ tịch UBND (illustrative),head`));
+    });
   });
 }

@@ -26,7 +26,9 @@ export const registerQuery = viewQuery
       .min(1)
       .max(300)
       .optional()
-      .describe('the accountable official’s name, exactly'),
+      .describe(
+        'who answers personally on the view’s day (the official named, else the answering unit’s head), by name, exactly',
+      ),
     overdue: flag.optional().describe('true: open, with the remedy date passed at `now`'),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(500).default(50),
@@ -66,7 +68,13 @@ export const registerRowSchema = z.object({
   targetRevisions: z.number(),
   rejections: z.number(),
   recurrenceOf: z.string().nullable(),
-  accountableOfficial: official.nullable(),
+  accountableOfficial: official.nullable().describe('the official last named for it'),
+  answeringOfficial: official
+    .extend({ source: z.enum(['named', 'head']) })
+    .nullable()
+    .describe(
+      'who answers personally on the view’s day: the official named while its answering unit answers, else that unit’s head; for a closed one, whoever answered last',
+    ),
   flaggedAgainst: namedUnit.describe('the unit named in the supervision report'),
   answeringUnit: namedUnit.describe('the unit answering for it (a successor after a merger)'),
   inspectionUnit: namedUnit,

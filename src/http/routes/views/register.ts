@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { authorize } from '../../../auth/permissions.js';
+import { dateInVietnam } from '../../../domain/occurred-at.js';
 import { NotFoundError } from '../../../errors.js';
 import { readShortcomings, shortcomingPage, shortcomingWhere } from '../../../read/register.js';
 import type { UnitTree } from '../../../read/unit-tree.js';
@@ -57,6 +58,9 @@ export const registerCsvColumns: CsvColumn<RegisterRow>[] = [
   { header: 'recurrence_of', value: (r) => r.recurrenceOf },
   { header: 'official_name', value: (r) => r.accountableOfficial?.personName },
   { header: 'official_title', value: (r) => r.accountableOfficial?.title },
+  { header: 'answering_official_name', value: (r) => r.answeringOfficial?.personName },
+  { header: 'answering_official_title', value: (r) => r.answeringOfficial?.title },
+  { header: 'answering_official_is', value: (r) => r.answeringOfficial?.source },
   { header: 'unit_id', value: (r) => r.flaggedAgainst.id },
   { header: 'unit_name', value: (r) => r.flaggedAgainst.name },
   { header: 'answering_unit_id', value: (r) => r.answeringUnit.id },
@@ -75,11 +79,19 @@ const inScope = (ordinals: ReadonlyMap<string, number>, scope: ReadonlySet<strin
   scope ? new Map([...scope].map((id) => [id, ordinals.get(id) ?? ordinals.size])) : ordinals;
 
 /**
- * The register as of the clock. Without validAt the columns answer: filtered, ordered and
- * paged in SQL. With validAt the status is the day's, so SQL narrows by what cannot change
- * (scope, category, severity, flagged by then, not closed by then when only open ones are
- * wanted) and the rest is the pure view. `all` ignores paging (the CSV export).
+ * The register as of the clock. Without validAt or an official the columns answer: filtered,
+ * ordered and paged in SQL. With validAt the status is the day's, so SQL narrows by what cannot
+ * change (scope, category, severity, flagged by then, not closed by then when only open ones are
+ * wanted, those the official may answer for) and the rest is the pure view. `all` ignores
+ * paging (the CSV export).
  */
+/** The units whose obligations, on the day, fall to a unit headed by this person then. */
+function headedBy(tree: UnitTree, personName: string, day: string): string[] {
+  return tree.units
+    .filter((u) => tree.headOn(tree.answeringFor(u.id, day), day)?.personName === personName)
+    .map((u) => u.id);
+}
+
 async function readRegister(
   app: App,
   tree: UnitTree,
@@ -89,7 +101,10 @@ async function readRegister(
   all: boolean,
 ): Promise<RegisterPage> {
   const unitIds = filter.scope ? [...filter.scope] : null;
-  if (clock.validAt) {
+  // Who answers personally depends on the day (named officials, mergers, heads in office), so a
+  // filter by official narrows in SQL to those the person may answer for and decides on each.
+  if (clock.validAt || filter.official) {
+    const day = clock.validAt ?? dateInVietnam(clock.now);
     const onlyOpen =
       filter.overdue ||
       (filter.statuses.length > 0 && filter.statuses.every((s) => openShortcomingStatuses.includes(s)));
@@ -98,7 +113,10 @@ async function readRegister(
       categories: filter.categories,
       severities: filter.severities,
       flaggedBy: clock.validAt,
-      openOn: onlyOpen ? clock.validAt : null,
+      openOn: clock.validAt && onlyOpen ? clock.validAt : null,
+      answerableBy: filter.official
+        ? { personName: filter.official, unitIds: headedBy(tree, filter.official, day) }
+        : null,
     });
     return registerView(docs, tree, clock, filter, all ? { ...paging, page: 1, pageSize: 0 } : paging);
   }
@@ -107,7 +125,6 @@ async function readRegister(
     statuses: filter.statuses,
     categories: filter.categories,
     severities: filter.severities,
-    official: filter.official,
     overdueAt: filter.overdue ? clock.now : null,
   });
   const { docs, total } = await shortcomingPage(
