@@ -3,6 +3,20 @@ import type { ShortcomingDocument } from '../../projections/views/shortcomings.j
 import type { TaskDocument } from '../../projections/views/tasks.js';
 import type { UnitDocument } from '../../projections/views/units.js';
 import { UnitTree } from '../../src/read/unit-tree.js';
+import type { RegisterFilter, RegisterPaging } from '../../src/views/register.js';
+
+/** The register unfiltered. */
+export const everything: RegisterFilter = {
+  scope: null,
+  statuses: [],
+  categories: [],
+  severities: [],
+  official: null,
+  overdue: false,
+};
+
+/** The first page of 50, oldest flagged first. */
+export const firstPage: RegisterPaging = { sort: 'flaggedOn', order: 'asc', page: 1, pageSize: 50 };
 
 /** A unit document: a provincial party committee unless `change` says otherwise. */
 export const unit = (id: string, nameVi: string, change: Partial<UnitDocument> = {}): UnitDocument => ({

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { UnitTree } from '../../src/read/unit-tree.js';
-import { type RegisterFilter, type RegisterPaging, registerView } from '../../src/views/register.js';
-import { shortcoming, unit } from '../helpers/register-fixtures.js';
+import { type RegisterFilter, registerView } from '../../src/views/register.js';
+import { everything, firstPage, shortcoming, unit } from '../helpers/register-fixtures.js';
 
 // Who answers personally for a shortcoming, as the register shows and filters it: the official
 // named for it while its answering unit answers, else that unit's head in office. Hà Giang
@@ -26,15 +26,6 @@ const tree = new UnitTree([
   unit('UBKTTW', 'Ủy ban Kiểm tra Trung ương', { kind: 'inspection_commission' }),
 ]);
 
-const everything: RegisterFilter = {
-  scope: null,
-  statuses: [],
-  categories: [],
-  severities: [],
-  official: null,
-  overdue: false,
-};
-const paging: RegisterPaging = { sort: 'flaggedOn', order: 'asc', page: 1, pageSize: 50 };
 const now = new Date('2025-10-01T12:00:00+07:00');
 
 // Flagged when the ministry's head was not yet on record: nobody named for it.
@@ -47,7 +38,7 @@ const hagiang = shortcoming('sc-hag', {
 });
 const docs = [unnamed, nobody, hagiang];
 const view = (filter: Partial<RegisterFilter>, validAt: string | null = null) =>
-  registerView(docs, tree, { now, validAt }, { ...everything, ...filter }, paging);
+  registerView(docs, tree, { now, validAt }, { ...everything, ...filter }, firstPage);
 const ids = (v: { rows: { id: string }[] }) => v.rows.map((r) => r.id);
 
 t.test('with nobody named, the head of the answering unit answers', async (t) => {

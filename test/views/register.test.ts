@@ -5,17 +5,8 @@ import {
   registerView,
   shortcomingOnDay,
 } from '../../src/views/register.js';
-import { shortcoming, tree } from '../helpers/register-fixtures.js';
+import { everything, firstPage, shortcoming, tree } from '../helpers/register-fixtures.js';
 
-const everything: RegisterFilter = {
-  scope: null,
-  statuses: [],
-  categories: [],
-  severities: [],
-  official: null,
-  overdue: false,
-};
-const firstPage: RegisterPaging = { sort: 'flaggedOn', order: 'asc', page: 1, pageSize: 50 };
 const now = new Date('2025-10-01T12:00:00+07:00');
 const clock = { now, validAt: null };
 
