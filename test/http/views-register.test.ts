@@ -7,6 +7,7 @@ import { knowledgeAsOf } from '../../src/read/knowledge.js';
 import { type RegisterPaging, registerView } from '../../src/views/register.js';
 import { backends } from '../helpers/backends.js';
 import { testApp } from '../helpers/http.js';
+import { everything } from '../helpers/register-fixtures.js';
 
 // Over the seeded store: the real units and merger, and the illustrative scenario's shortcomings.
 const id = scenarioShortcomingId;
@@ -126,14 +127,6 @@ for (const backend of await backends()) {
       const docs = await readDocuments<ShortcomingDocument>(app.database, 'view_shortcomings', k);
       const tree = await app.unitTrees.at(k);
       const now = new Date('2025-10-01T12:00:00+07:00');
-      const everything = {
-        scope: null,
-        statuses: [],
-        categories: [],
-        severities: [],
-        official: null,
-        overdue: false,
-      };
       for (const sort of ['flaggedOn', 'targetDate', 'severity', 'unit', 'status'] as const) {
         for (const order of ['asc', 'desc'] as const) {
           const paging: RegisterPaging = { sort, order, page: 2, pageSize: 3 };
