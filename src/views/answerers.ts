@@ -112,3 +112,14 @@ function sameOfficial(a: Answerer | null, b: Answerer | null): boolean {
   if (a === null || b === null) return a === b;
   return a.title === b.title && a.personName === b.personName && a.source === b.source && a.since === b.since;
 }
+
+/**
+ * Who answers personally for a shortcoming on a day, as the accountability view has it: the
+ * official named while its answering unit answers, else that unit's head in office; for one
+ * closed by then, whoever answered last. Null when nobody is on record.
+ */
+export function answeringOfficial(doc: ShortcomingDocument, tree: UnitTree, day: string): Answerer | null {
+  const spans = answerers(shortcomingItem(doc), tree);
+  const closed = doc.closedOn !== null && doc.closedOn <= day;
+  return (answeringOn(spans, day) ?? (closed ? spans.at(-1) : undefined))?.official ?? null;
+}

@@ -3,7 +3,7 @@ import type { Transition } from '../../projections/views/marks.js';
 import type { OfficialTerm, ShortcomingDocument } from '../../projections/views/shortcomings.js';
 import { dateInVietnam } from '../domain/occurred-at.js';
 import type { UnitTree } from '../read/unit-tree.js';
-import { type Answerer, answerers, answeringOn, shortcomingItem } from './answerers.js';
+import { type Answerer, answeringOfficial } from './answerers.js';
 import { onDay, remediationOverdue } from './item-state.js';
 
 /** A shortcoming's statuses in the order of its life: what `sort=status` follows. */
@@ -116,17 +116,6 @@ export function remediationReportedBy(doc: ShortcomingDocument, day: string | nu
 
 /** A unit by id and name. */
 export const named = (tree: UnitTree, id: string): NamedUnit => ({ id, name: tree.nameOf(id) });
-
-/**
- * Who answers personally for a shortcoming on a day, as the accountability view has it: the
- * official named while its answering unit answers, else that unit's head in office; for one
- * closed by then, whoever answered last. Null when nobody is on record.
- */
-export function answeringOfficial(doc: ShortcomingDocument, tree: UnitTree, day: string): Answerer | null {
-  const spans = answerers(shortcomingItem(doc), tree);
-  const closed = doc.closedOn !== null && doc.closedOn <= day;
-  return (answeringOn(spans, day) ?? (closed ? spans.at(-1) : undefined))?.official ?? null;
-}
 
 /** A register line: the document with its units named and overdue at `now`. */
 export function registerRow(
