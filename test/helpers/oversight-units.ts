@@ -1,7 +1,9 @@
 // The units the shortcoming and monthly-report HTTP tests act among, registered over HTTP. The
 // bodies and the provinces are real (DOMAIN.md); the codes follow the seed register; heads' names,
 // communes and anything said about them are illustrative.
-import type { testApp } from './http.js';
+import t, { type Test } from 'tap';
+import { backends } from './backends.js';
+import { testApp } from './http.js';
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
 
@@ -109,4 +111,19 @@ export function flagBody(unitId: string, extra: Record<string, unknown> = {}) {
     description: 'Illustrative: commune-level civil servants not yet trained for the two-tier model',
     ...extra,
   };
+}
+
+/**
+ * Runs `body` once per backend (PGlite, and the server when a URL is set), each time against a
+ * fresh app with these units registered, closed when the subtest ends.
+ */
+export async function onEachBackendWithUnits(body: (t: Test, test: TestApp) => Promise<void>): Promise<void> {
+  for (const backend of await backends()) {
+    t.test(backend.name, async (t) => {
+      const test = await testApp(backend);
+      t.teardown(test.close);
+      await registerUnits(test);
+      await body(t, test);
+    });
+  }
 }

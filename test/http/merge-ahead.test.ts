@@ -1,77 +1,69 @@
-import t from 'tap';
-import { backends } from '../helpers/backends.js';
-import { testApp } from '../helpers/http.js';
 import { countEvents } from '../helpers/ledger.js';
-import { flagBody, registerUnits } from '../helpers/oversight-units.js';
+import { flagBody, onEachBackendWithUnits } from '../helpers/oversight-units.js';
 
 // A merger is often decided weeks before it takes effect (the 2025 provincial mergers were
 // voted on 12 June, effective 1 July). Recorded ahead of its date, it changes nothing until
 // then: the predecessor still answers, acts and shows as answering; the successor from the date.
 const EFFECTIVE = '2099-07-01';
 
-for (const backend of await backends()) {
-  t.test(backend.name, async (t) => {
-    const test = await testApp(backend);
-    const { app, call, token, close } = test;
-    t.teardown(close);
-    await registerUnits(test);
-    const viewer = (await token('viewer')).secret;
-    const inspection = (await token('inspection')).secret;
-    const hag = (await token('unit', 'HAG', 'Văn phòng Tỉnh ủy Hà Giang (test)')).secret;
-    const tqu = (await token('unit', 'TQU', 'Văn phòng Tỉnh ủy Tuyên Quang (test)')).secret;
+await onEachBackendWithUnits(async (t, test) => {
+  const { app, call, token } = test;
+  const viewer = (await token('viewer')).secret;
+  const inspection = (await token('inspection')).secret;
+  const hag = (await token('unit', 'HAG', 'Văn phòng Tỉnh ủy Hà Giang (test)')).secret;
+  const tqu = (await token('unit', 'TQU', 'Văn phòng Tỉnh ủy Tuyên Quang (test)')).secret;
 
-    const flagged = await call('POST', '/shortcomings', { secret: inspection, body: flagBody('HAG') });
-    t.equal(flagged.statusCode, 201, flagged.body);
-    const id = flagged.json().id as string;
-    const merged = await call('POST', '/units/merge', {
-      secret: (await token('admin')).secret,
-      body: {
-        predecessorIds: ['TQU-1991', 'HAG'],
-        successorId: 'TQU',
-        effectiveFrom: EFFECTIVE,
-        reason: 'Illustrative: a merger decided ahead of its date',
-      },
-    });
-    t.equal(merged.statusCode, 200, merged.body);
-
-    t.test('before the date the predecessor answers for its shortcoming and acts on it', async (t) => {
-      const read = (await call('GET', `/shortcomings/${id}`, { secret: viewer })).json();
-      t.match(read, { unitId: 'HAG', answeringUnitId: 'HAG' });
-      t.match((await call('GET', '/units/HAG', { secret: viewer })).json(), { answeringUnitId: 'HAG' });
-
-      const plan = { plan: 'Illustrative: fill the vacant posts', targetDate: '2099-06-30' };
-      const before = await countEvents(app.database);
-      const bySuccessor = await call('POST', `/shortcomings/${id}/remediation-plan`, {
-        secret: tqu,
-        body: plan,
-      });
-      t.equal(bySuccessor.statusCode, 403, 'the successor does not act yet');
-      t.equal(await countEvents(app.database), before);
-      const byPredecessor = await call('POST', `/shortcomings/${id}/remediation-plan`, {
-        secret: hag,
-        body: plan,
-      });
-      t.equal(byPredecessor.statusCode, 200, byPredecessor.body);
-      t.match(byPredecessor.json(), { answeringUnitId: 'HAG' });
-    });
-
-    t.test('the register names the unit answering on the view’s day', async (t) => {
-      const line = async (query: string) => {
-        const res = await call('GET', `/views/shortcomings?unitId=TQU${query}`, { secret: viewer });
-        t.equal(res.statusCode, 200, res.body);
-        return res.json().rows.find((r: { id: string }) => r.id === id);
-      };
-      t.match(await line(''), { flaggedAgainst: { id: 'HAG' }, answeringUnit: { id: 'HAG' } }, 'today');
-      t.match(
-        await line('&now=2099-07-01T09:00:00%2B07:00'),
-        { flaggedAgainst: { id: 'HAG' }, answeringUnit: { id: 'TQU', name: 'Tỉnh ủy Tuyên Quang' } },
-        'from the merger’s date',
-      );
-      t.match(
-        await line('&now=2099-06-30T23:59:00%2B07:00'),
-        { answeringUnit: { id: 'HAG' } },
-        'the evening before, in Vietnam',
-      );
-    });
+  const flagged = await call('POST', '/shortcomings', { secret: inspection, body: flagBody('HAG') });
+  t.equal(flagged.statusCode, 201, flagged.body);
+  const id = flagged.json().id as string;
+  const merged = await call('POST', '/units/merge', {
+    secret: (await token('admin')).secret,
+    body: {
+      predecessorIds: ['TQU-1991', 'HAG'],
+      successorId: 'TQU',
+      effectiveFrom: EFFECTIVE,
+      reason: 'Illustrative: a merger decided ahead of its date',
+    },
   });
-}
+  t.equal(merged.statusCode, 200, merged.body);
+
+  t.test('before the date the predecessor answers for its shortcoming and acts on it', async (t) => {
+    const read = (await call('GET', `/shortcomings/${id}`, { secret: viewer })).json();
+    t.match(read, { unitId: 'HAG', answeringUnitId: 'HAG' });
+    t.match((await call('GET', '/units/HAG', { secret: viewer })).json(), { answeringUnitId: 'HAG' });
+
+    const plan = { plan: 'Illustrative: fill the vacant posts', targetDate: '2099-06-30' };
+    const before = await countEvents(app.database);
+    const bySuccessor = await call('POST', `/shortcomings/${id}/remediation-plan`, {
+      secret: tqu,
+      body: plan,
+    });
+    t.equal(bySuccessor.statusCode, 403, 'the successor does not act yet');
+    t.equal(await countEvents(app.database), before);
+    const byPredecessor = await call('POST', `/shortcomings/${id}/remediation-plan`, {
+      secret: hag,
+      body: plan,
+    });
+    t.equal(byPredecessor.statusCode, 200, byPredecessor.body);
+    t.match(byPredecessor.json(), { answeringUnitId: 'HAG' });
+  });
+
+  t.test('the register names the unit answering on the view’s day', async (t) => {
+    const line = async (query: string) => {
+      const res = await call('GET', `/views/shortcomings?unitId=TQU${query}`, { secret: viewer });
+      t.equal(res.statusCode, 200, res.body);
+      return res.json().rows.find((r: { id: string }) => r.id === id);
+    };
+    t.match(await line(''), { flaggedAgainst: { id: 'HAG' }, answeringUnit: { id: 'HAG' } }, 'today');
+    t.match(
+      await line('&now=2099-07-01T09:00:00%2B07:00'),
+      { flaggedAgainst: { id: 'HAG' }, answeringUnit: { id: 'TQU', name: 'Tỉnh ủy Tuyên Quang' } },
+      'from the merger’s date',
+    );
+    t.match(
+      await line('&now=2099-06-30T23:59:00%2B07:00'),
+      { answeringUnit: { id: 'HAG' } },
+      'the evening before, in Vietnam',
+    );
+  });
+});
