@@ -236,6 +236,20 @@ for (const backend of await backends()) {
       const csv = (await get(`${query}&format=csv`)).rawPayload.toString('utf8');
       t.match(csv, /answering_official_name,answering_official_title,answering_official_is/);
       t.ok(csv.includes(`${head},Chủ tịch UBND (illustrative),head`));
+
+      // A successor in office today does not take over what was closed before: Chair H
+      // answered when it was dismissed, and still shows and filters as such.
+      const next = await call('POST', `/units/${unitId}/heads`, {
+        secret: (await token('admin')).secret,
+        body: {
+          title: 'Chủ tịch UBND (illustrative)',
+          personName: 'Chair I (illustrative)',
+          effectiveFrom: '2026-01-01',
+        },
+      });
+      t.equal(next.statusCode, 200, next.body);
+      t.same(await ids(query), [unnamed], 'the head when it closed');
+      t.same(await ids('?official=Chair%20I%20(illustrative)'), []);
     });
   });
 }

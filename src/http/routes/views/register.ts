@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { authorize } from '../../../auth/permissions.js';
-import { dateInVietnam } from '../../../domain/occurred-at.js';
 import { NotFoundError } from '../../../errors.js';
 import { readShortcomings, shortcomingPage, shortcomingWhere } from '../../../read/register.js';
 import type { UnitTree } from '../../../read/unit-tree.js';
@@ -79,19 +78,25 @@ const inScope = (ordinals: ReadonlyMap<string, number>, scope: ReadonlySet<strin
   scope ? new Map([...scope].map((id) => [id, ordinals.get(id) ?? ordinals.size])) : ordinals;
 
 /**
+ * The units whose obligations ever passed to a unit this person headed at some time: where they
+ * may answer by office (a closed item keeps whoever answered when it closed, so not only today).
+ */
+function headedBy(tree: UnitTree, personName: string): string[] {
+  const headed = new Set(
+    tree.units.filter((u) => u.heads.some((h) => h.personName === personName)).map((u) => u.id),
+  );
+  return tree.units
+    .filter((u) => tree.answerersSince(u.id, '').some((span) => headed.has(span.unitId)))
+    .map((u) => u.id);
+}
+
+/**
  * The register as of the clock. Without validAt or an official the columns answer: filtered,
  * ordered and paged in SQL. With validAt the status is the day's, so SQL narrows by what cannot
  * change (scope, category, severity, flagged by then, not closed by then when only open ones are
  * wanted, those the official may answer for) and the rest is the pure view. `all` ignores
  * paging (the CSV export).
  */
-/** The units whose obligations, on the day, fall to a unit headed by this person then. */
-function headedBy(tree: UnitTree, personName: string, day: string): string[] {
-  return tree.units
-    .filter((u) => tree.headOn(tree.answeringFor(u.id, day), day)?.personName === personName)
-    .map((u) => u.id);
-}
-
 async function readRegister(
   app: App,
   tree: UnitTree,
@@ -104,7 +109,6 @@ async function readRegister(
   // Who answers personally depends on the day (named officials, mergers, heads in office), so a
   // filter by official narrows in SQL to those the person may answer for and decides on each.
   if (clock.validAt || filter.official) {
-    const day = clock.validAt ?? dateInVietnam(clock.now);
     const onlyOpen =
       filter.overdue ||
       (filter.statuses.length > 0 && filter.statuses.every((s) => openShortcomingStatuses.includes(s)));
@@ -115,7 +119,7 @@ async function readRegister(
       flaggedBy: clock.validAt,
       openOn: clock.validAt && onlyOpen ? clock.validAt : null,
       answerableBy: filter.official
-        ? { personName: filter.official, unitIds: headedBy(tree, filter.official, day) }
+        ? { personName: filter.official, unitIds: headedBy(tree, filter.official) }
         : null,
     });
     return registerView(docs, tree, clock, filter, all ? { ...paging, page: 1, pageSize: 0 } : paging);
