@@ -100,16 +100,22 @@ export async function isWithin(
   return false;
 }
 
-/** Active members of a group: every active unit of a kind, under a parent or at the top level. */
+/**
+ * Members of a group on a day: every unit of a kind that exists that day (registered by then,
+ * not yet merged, split or dissolved), under a parent or at the top level. A merger recorded
+ * ahead of its date leaves its predecessors members until then; their tasks pass on with it.
+ */
 export async function groupMembers(
   database: Database,
   group: { kind: string; parentId: string | null },
+  onDay: string,
 ): Promise<UnitRow[]> {
   let query = readTables(database)
     .selectFrom('units')
     .selectAll()
     .where('kind', '=', group.kind)
-    .where('status', '=', 'active');
+    .where('registered_from', '<=', onDay)
+    .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', onDay)]));
   query =
     group.parentId === null
       ? query

@@ -48,6 +48,51 @@ await onEachBackendWithUnits(async (t, test) => {
     t.match(byPredecessor.json(), { answeringUnitId: 'HAG' });
   });
 
+  t.test('a group clause entered before the date goes to the predecessors too', async (t) => {
+    const secretariat = (await token('secretariat')).secret;
+    const issued = await call('POST', '/directives', {
+      secret: secretariat,
+      body: {
+        code: 'ILLUSTRATIVE-1/KH',
+        kind: 'plan',
+        title: 'Illustrative plan issued before the merger takes effect',
+        issuedOn: '2026-01-05',
+        issuingUnitId: 'BTCTW',
+        occurredAt: '2026-01-05T09:00:00+07:00',
+      },
+    });
+    t.equal(issued.statusCode, 201, issued.body);
+    const added = await call('POST', '/directives/ILLUSTRATIVE-1%2FKH/clauses', {
+      secret: secretariat,
+      body: {
+        reference: '1',
+        text: 'Illustrative: every provincial party committee reports on its communes',
+        assignment: {
+          group: { kind: 'provincial_party_committee', parentId: null, label: 'các tỉnh ủy, thành ủy' },
+          deadline: { kind: 'none' },
+        },
+        occurredAt: '2026-01-05T09:00:00+07:00',
+      },
+    });
+    t.equal(added.statusCode, 201, added.body);
+    const leads = await Promise.all(
+      added.json().taskIds.map(async (id: string) => {
+        const task = (await call('GET', `/tasks/${id}`, { secret: viewer })).json();
+        return [task.leadUnitId, task.answeringUnitId];
+      }),
+    );
+    t.same(
+      leads.sort(),
+      [
+        ['HAG', 'HAG'],
+        ['HNO', 'HNO'],
+        ['TQU', 'TQU'],
+        ['TQU-1991', 'TQU-1991'],
+      ],
+      'Hà Giang and the old Tuyên Quang still exist that day; each answers for its own until the merger',
+    );
+  });
+
   t.test('the register names the unit answering on the view’s day', async (t) => {
     const line = async (query: string) => {
       const res = await call('GET', `/views/shortcomings?unitId=TQU${query}`, { secret: viewer });

@@ -4,6 +4,7 @@ import { addClause } from '../../domain/directives/add-clause.js';
 import { directiveDecider } from '../../domain/directives/decide.js';
 import { issueDirective } from '../../domain/directives/issue.js';
 import { loadState } from '../../domain/handle-command.js';
+import { dateInVietnam } from '../../domain/occurred-at.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { findUnits, groupMembers } from '../../read/units.js';
 import type { App } from '../app-type.js';
@@ -107,6 +108,8 @@ export async function directiveRoutes(app: App): Promise<void> {
       const { reference, text, assignment, occurredAt } = request.body;
       const { version } = await loadState(app.ledger, directiveDecider, code);
       if (version === 0) throw new NotFoundError(`no directive ${code}`);
+      const occurred = occurredAtOf(request, occurredAt);
+      const context = commandContext(request);
 
       let leadUnitIds: string[] = [];
       if (assignment) {
@@ -124,13 +127,15 @@ export async function directiveRoutes(app: App): Promise<void> {
         await requireUnits(app, named);
         leadUnitIds = assignment.leadUnitIds ?? [];
         if (assignment.group) {
-          const members = await groupMembers(app.database, {
-            kind: assignment.group.kind,
-            parentId: assignment.group.parentId ?? null,
-          });
+          // Members as the clause's day has them, not as the register stands when it is entered.
+          const members = await groupMembers(
+            app.database,
+            { kind: assignment.group.kind, parentId: assignment.group.parentId ?? null },
+            dateInVietnam(occurred ?? context.now),
+          );
           if (members.length === 0) {
-            throw new ValidationError('the group has no active members to assign the clause to', [
-              { path: `${at}.group`, message: 'no active unit of this kind (under this parent)' },
+            throw new ValidationError('the group has no members on the clause’s day to assign it to', [
+              { path: `${at}.group`, message: 'no unit of this kind (under this parent) exists that day' },
             ]);
           }
           leadUnitIds = members.map((m) => m.id);
@@ -151,9 +156,9 @@ export async function directiveRoutes(app: App): Promise<void> {
             deadline: assignment.deadline,
             endsOn: assignment.endsOn ?? null,
           },
-          occurredAt: occurredAtOf(request, occurredAt),
+          occurredAt: occurred,
         },
-        commandContext(request),
+        context,
         idempotencyOf(request),
       );
       return sendOutcome(reply, 201, outcome, (r) => r);
