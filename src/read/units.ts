@@ -35,10 +35,22 @@ export async function findUnits(database: Database, ids: readonly string[]): Pro
   return new Map(rows.map((r) => [r.id, normalise(r)]));
 }
 
-/** Units of the register, filtered by kind, parent and status, ordered by code. */
+/**
+ * A unit's status on a day: `active` until its merger, split or dissolution takes effect, even
+ * when that was recorded ahead of its date.
+ */
+export function statusOn<S extends string>(
+  unit: { status: S; endedOn: string | null },
+  day: string,
+): S | 'active' {
+  return unit.endedOn !== null && unit.endedOn > day ? 'active' : unit.status;
+}
+
+/** Units of the register, filtered by kind, parent and status (as of today), ordered by code. */
 export async function listUnits(
   database: Database,
   filter: { kind?: string; parentId?: string | null; status?: string; limit: number; offset: number },
+  today: string = todayInVietnam(),
 ): Promise<UnitRow[]> {
   let query = readTables(database).selectFrom('units').selectAll();
   if (filter.kind) query = query.where('kind', '=', filter.kind);
@@ -48,7 +60,14 @@ export async function listUnits(
         ? query.where('parent_id', 'is', null)
         : query.where('parent_id', '=', filter.parentId);
   }
-  if (filter.status) query = query.where('status', '=', filter.status);
+  const { status } = filter;
+  if (status === 'active') {
+    query = query.where((eb) => eb.or([eb('status', '=', 'active'), eb('ended_on', '>', today)]));
+  } else if (status) {
+    query = query
+      .where('status', '=', status)
+      .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '<=', today)]));
+  }
   query = query.orderBy('code').orderBy('id').limit(filter.limit).offset(filter.offset);
   return (await database.sql.query<UnitRow>(query.compile())).map(normalise);
 }

@@ -30,7 +30,18 @@ await onEachBackendWithUnits(async (t, test) => {
   t.test('before the date the predecessor answers for its shortcoming and acts on it', async (t) => {
     const read = (await call('GET', `/shortcomings/${id}`, { secret: viewer })).json();
     t.match(read, { unitId: 'HAG', answeringUnitId: 'HAG' });
-    t.match((await call('GET', '/units/HAG', { secret: viewer })).json(), { answeringUnitId: 'HAG' });
+    t.match((await call('GET', '/units/HAG', { secret: viewer })).json(), {
+      status: 'active',
+      endedOn: EFFECTIVE,
+      successorId: 'TQU',
+      answeringUnitId: 'HAG',
+    });
+    const listed = async (status: string) =>
+      (await call('GET', `/units?status=${status}&limit=500`, { secret: viewer }))
+        .json()
+        .units.map((u: { id: string }) => u.id);
+    t.ok((await listed('active')).includes('HAG'), 'listed as active until the date');
+    t.notOk((await listed('merged')).includes('HAG'), 'not yet as merged');
 
     const plan = { plan: 'Illustrative: fill the vacant posts', targetDate: '2099-06-30' };
     const before = await countEvents(app.database);

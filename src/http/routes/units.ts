@@ -7,7 +7,7 @@ import { type UnitCommand, unitDecider } from '../../domain/units/decide.js';
 import { mergeUnits, splitUnit } from '../../domain/units/merge.js';
 import { headOn, nameOn, type Unit } from '../../domain/units/unit.js';
 import { NotFoundError } from '../../errors.js';
-import { findUnit, listUnits } from '../../read/units.js';
+import { findUnit, listUnits, statusOn, todayInVietnam } from '../../read/units.js';
 import type { App } from '../app-type.js';
 import { commandContext, idempotencyOf } from '../command-context.js';
 import { sendOutcome } from '../reply.js';
@@ -168,13 +168,12 @@ export async function unitRoutes(app: App): Promise<void> {
     async (request) => {
       authorize(request.principal, 'read');
       const { kind, parentId, topLevel, status, limit, offset } = request.query;
-      const rows = await listUnits(app.database, {
-        kind,
-        parentId: topLevel ? null : parentId,
-        status,
-        limit,
-        offset,
-      });
+      const today = todayInVietnam();
+      const rows = await listUnits(
+        app.database,
+        { kind, parentId: topLevel ? null : parentId, status, limit, offset },
+        today,
+      );
       return {
         units: rows.map((r) => ({
           id: r.id,
@@ -183,7 +182,7 @@ export async function unitRoutes(app: App): Promise<void> {
           parentId: r.parent_id,
           nameVi: r.name_vi,
           nameEn: r.name_en,
-          status: r.status,
+          status: statusOn({ status: r.status, endedOn: r.ended_on }, today),
           successorId: r.successor_id,
           head:
             r.head_title && r.head_name && r.head_from

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.js';
-import type { Unit } from '../../domain/units/unit.js';
-import { answeringUnit } from '../../read/units.js';
+import type { Unit, UnitStatus } from '../../domain/units/unit.js';
+import { answeringUnit, statusOn, todayInVietnam } from '../../read/units.js';
 
 /** A unit's folded state as the API shows it, with the unit answering for it today. */
 export async function unitView(database: Database, id: string, unit: Unit, version: number) {
@@ -9,7 +9,10 @@ export async function unitView(database: Database, id: string, unit: Unit, versi
     id,
     code: unit.code ?? id,
     kind: unit.kind ?? 'other',
-    status: unit.status as 'active' | 'merged' | 'split' | 'dissolved',
+    status: statusOn(
+      { status: unit.status as Exclude<UnitStatus, 'unregistered'>, endedOn: unit.endedOn },
+      todayInVietnam(),
+    ),
     parentId: unit.parentId,
     nameVi: current?.nameVi ?? '',
     nameEn: current?.nameEn ?? null,
