@@ -45,20 +45,56 @@ function plainCanonical(value: unknown): string | undefined {
       if (Array.isArray(value)) return plainArray(value);
       if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return undefined;
       const record = value as Record<string, unknown>;
-      const keys = Object.keys(record).sort();
+      const { sorted, prefixes } = layoutOf(Object.keys(record));
       let out = '{';
-      for (const key of keys) {
-        const v = record[key];
+      for (let i = 0; i < sorted.length; i++) {
+        const v = record[sorted[i] as string];
         if (v === undefined) continue;
         const text = plainCanonical(v);
         if (text === undefined) return undefined;
-        out += `${out.length > 1 ? ',' : ''}${quote(key)}:${text}`;
+        out += `${out.length > 1 ? ',' : ''}${prefixes[i]}${text}`;
       }
       return `${out}}`;
     }
     default:
       return undefined;
   }
+}
+
+/** An object shape's keys in canonical order, each with its JSON prefix (`"key":`). */
+interface KeyLayout {
+  keys: readonly string[];
+  sorted: readonly string[];
+  prefixes: readonly string[];
+}
+
+// Objects of one event type come with the same keys in the same order: their canonical order
+// is worked out once per shape, not sorted (and each key quoted) per object. Shapes are found
+// by their first key, a few per key; the cache is cleared rather than let grow without bound.
+const layouts = new Map<string, KeyLayout[]>();
+const SHAPES_PER_FIRST_KEY = 8;
+const LAYOUTS_KEPT = 1024;
+
+function layoutOf(keys: readonly string[]): KeyLayout {
+  const first = keys[0] ?? '';
+  const known = layouts.get(first);
+  if (known) {
+    for (const layout of known) if (sameKeys(layout.keys, keys)) return layout;
+  }
+  const sorted = [...keys].sort();
+  const layout: KeyLayout = { keys, sorted, prefixes: sorted.map((k) => `${quote(k)}:`) };
+  if (!known) {
+    if (layouts.size >= LAYOUTS_KEPT) layouts.clear();
+    layouts.set(first, [layout]);
+  } else if (known.length < SHAPES_PER_FIRST_KEY) known.push(layout);
+  else known[known.length - 1] = layout;
+  return layout;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function plainArray(values: readonly unknown[]): string | undefined {
@@ -107,7 +143,7 @@ export function contentValues(
     orNull(e.correlationId?.toLowerCase()),
     dataJson,
     quote(e.eventId.toLowerCase()),
-    `"${e.occurredAt.toISOString()}"`,
+    quotedIso(e.occurredAt),
     orNull(e.onBehalfOf),
     orNull(e.reason),
     quote(e.role),
@@ -118,6 +154,20 @@ export function contentValues(
     tagsJson,
     quote(e.type),
   ];
+}
+
+// The events of one command share their valid time: its text is made once, not per event.
+let lastIsoTime = Number.NaN;
+let lastIso = '';
+
+/** A time as JSON: its ISO 8601 text, quoted. */
+export function quotedIso(time: Date): string {
+  const ms = time.getTime();
+  if (ms !== lastIsoTime) {
+    lastIso = `"${time.toISOString()}"`;
+    lastIsoTime = ms;
+  }
+  return lastIso;
 }
 
 const orNull = (text: string | null | undefined): string => (text == null ? 'null' : quote(text));

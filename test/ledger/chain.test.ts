@@ -88,3 +88,35 @@ t.test('quote is JSON.stringify for every kind of string', async (t) => {
   // Named by index: a raw U+2028 in an assertion's name would break the TAP stream's lines.
   for (const [i, s] of strings.entries()) t.equal(quote(s), JSON.stringify(s), `string ${i}`);
 });
+
+t.test('objects of one shape, or of shapes that share a first key, keep their own key order', async (t) => {
+  const library = createRequire(import.meta.url)('canonicalize') as (value: unknown) => string | undefined;
+  // The same keys in other orders, other keys behind the same first key, more shapes behind
+  // one first key than are kept, and more first keys than are kept: each must come out as the
+  // library writes it, whatever was seen before.
+  const shapes: Record<string, unknown>[] = [
+    { b: 1, a: 2, c: 3 },
+    { b: 1, c: 3, a: 2 },
+    { b: 1, a: 2 },
+    { b: 1, a: 2, c: 3, d: undefined },
+    { b: 1, a: 2, c: 3, é: 4 },
+    ...Array.from({ length: 20 }, (_, i) => ({ b: i, [`k${i}`]: i, a: 'x' })),
+    ...Array.from({ length: 1100 }, (_, i) => ({ [`first${i}`]: i, z: 1, a: 2 })),
+    { b: 1, a: 2, c: 3 },
+  ];
+  let mismatches = 0;
+  for (const shape of shapes) if (canonicalJson(shape) !== library(shape)) mismatches++;
+  for (const shape of shapes.slice(0, 30)) if (canonicalJson(shape) !== library(shape)) mismatches++;
+  t.equal(mismatches, 0, `${shapes.length + 30} objects`);
+});
+
+t.test('events that share a valid time, and those that do not, each carry their own', async (t) => {
+  const at = (iso: string) => new Date(iso);
+  const times = ['2025-09-30T17:00:00.000Z', '2025-09-30T17:00:00.000Z', '2025-10-01T00:00:00.001Z'];
+  for (const [i, iso] of times.entries()) {
+    const content = canonicalContent({ ...event, occurredAt: at(iso) });
+    t.match(content, `"occurredAt":"${iso}"`, `time ${i}`);
+  }
+  t.throws(() => canonicalContent({ ...event, occurredAt: new Date(Number.NaN) }), RangeError);
+  t.throws(() => canonicalContent({ ...event, occurredAt: new Date(Number.NaN) }), RangeError, 'again');
+});
