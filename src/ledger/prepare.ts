@@ -1,5 +1,5 @@
 import type { EventCatalogue } from '../../events/catalogue.js';
-import { canonicalJson, canonicalOf, chainHash, contentValues } from './chain.js';
+import { CONTENT_KEYS, canonicalJson, canonicalOf, chainHash, contentValues } from './chain.js';
 import type { AppendResult, RecordedEvent, StreamAppend, StreamHead } from './types.js';
 
 /** An event ready to append: as it will be recorded, its canonical JSON and its chain value. */
@@ -99,6 +99,8 @@ export function batchPayload(events: readonly PreparedEvent[]): [string, Buffer]
   return [`${json}]`, hashes];
 }
 
+const OCCURRED_AT = CONTENT_KEYS.indexOf('occurredAt');
+
 /** One event as the typed parameters $6..$21 of APPEND_ONE, in column order. */
 export function eventParameters(p: PreparedEvent): unknown[] {
   const e = p.event;
@@ -117,7 +119,8 @@ export function eventParameters(p: PreparedEvent): unknown[] {
     e.correlationId,
     e.causationId,
     p.tagsJson,
-    e.occurredAt.toISOString(),
+    // The chained value is the same text, quoted: no second toISOString.
+    (p.values[OCCURRED_AT] as string).slice(1, -1),
     p.hash,
   ];
 }
