@@ -19,7 +19,7 @@ export interface Statement {
 export interface SqlClient {
   query<R>(statement: Statement | CompiledQuery): Promise<R[]>;
   /**
-   * Loads rows with COPY: `text` is COPY's text format (see copyText in copy-text.ts). The
+   * Loads rows with COPY: `data` is COPY's text format, as bytes (see withCopyData, copy-text.ts). The
    * cheapest way into a table, by far, for thousands of rows. `freeze` (only for a table
    * truncated in the same transaction) writes the rows frozen and their pages all-visible, so
    * index-only scans work at once, with no VACUUM first.
@@ -27,7 +27,7 @@ export interface SqlClient {
   copyIn(
     table: string,
     columns: readonly string[],
-    text: string,
+    data: Uint8Array<ArrayBuffer>,
     options?: { freeze?: boolean },
   ): Promise<void>;
 }
@@ -55,11 +55,11 @@ export function pgRunner(pool: pg.Pool): SqlRunner {
         : await client.query(config);
       return result.rows as R[];
     },
-    async copyIn(table, columns, text, options = {}) {
+    async copyIn(table, columns, data, options = {}) {
       const connection = 'release' in client ? client : await client.connect();
       try {
         await pipeline(
-          Readable.from([text]),
+          Readable.from([data]),
           connection.query(copyFrom(copyStatement(table, columns, 'stdin', options.freeze))),
         );
       } finally {
@@ -101,10 +101,10 @@ export function pgliteRunner(db: PGlite): SqlRunner {
       const result = await client.query<R>(s.text, s.values as unknown[], { rowMode: s.rowMode });
       return result.rows;
     },
-    async copyIn(table, columns, text, options = {}) {
+    async copyIn(table, columns, data, options = {}) {
       // PGlite takes COPY's input as a blob standing in for the file /dev/blob.
       await client.query(copyStatement(table, columns, `'/dev/blob'`, options.freeze), [], {
-        blob: new Blob([text]),
+        blob: new Blob([data]),
       });
     },
   });

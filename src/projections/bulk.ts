@@ -1,4 +1,4 @@
-import { copyText } from '../db/copy-text.js';
+import { withCopyData } from '../db/copy-text.js';
 import { quoteIdent as ident } from '../db/identifier.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { Row, Value } from './projection.js';
@@ -80,6 +80,6 @@ export async function copyRows<T>(
   for (let i = 0; i < items.length; i += SLICE) {
     const rows = items.slice(i, i + SLICE).map(toRow);
     const columns = Object.keys(rows[0] as Row);
-    await client.copyIn(table, columns, copyText(columns, rows), options);
+    await withCopyData(columns, rows, (data) => client.copyIn(table, columns, data, options));
   }
 }

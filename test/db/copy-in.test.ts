@@ -1,5 +1,5 @@
 import t from 'tap';
-import { copyText } from '../../src/db/copy-text.js';
+import { withCopyData } from '../../src/db/copy-text.js';
 import { backends } from '../helpers/backends.js';
 
 // Texts that are COPY's own syntax, or that a careless encoder mangles.
@@ -27,7 +27,9 @@ for (const backend of await backends()) {
       flag: n % 3 === 0,
     }));
     const columns = ['n', 'label', 'doc', 'on_day', 'flag'];
-    await database.sql.transaction((tx) => tx.copyIn('copy_probe', columns, copyText(columns, rows)));
+    await database.sql.transaction((tx) =>
+      withCopyData(columns, rows, (data) => tx.copyIn('copy_probe', columns, data)),
+    );
     const back = await database.sql.query<{
       n: number;
       label: string;
@@ -42,7 +44,7 @@ for (const backend of await backends()) {
       rows.map((r) => [r.n, r.label, r.label, r.on_day, r.flag]),
       'every text, null, date and flag intact',
     );
-    await database.sql.copyIn('copy_probe', ['n'], copyText(['n'], [{ n: 99 }]));
+    await withCopyData(['n'], [{ n: 99 }], (data) => database.sql.copyIn('copy_probe', ['n'], data));
     const [outside] = await database.sql.query<{ n: number }>({
       text: 'select count(*)::int as n from copy_probe',
     });
