@@ -31,45 +31,47 @@ export function copyField(value: CopyValue): string {
   return String(value);
 }
 
-// Slices of thousands of rows run to megabytes. Each line is encoded into a buffer as soon as
-// it is made: a slice built as one string and encoded at the end (a rope of thousands of
-// pieces, flattened, then encoded) cost three times as much as laying it out. The buffers are
-// lent and given back, not made per slice: megabytes of fresh buffers for every slice of a
-// rebuild made V8 collect garbage twice as often.
+// A load runs to megabytes. Each line is encoded into a buffer as soon as it is made: a slice
+// built as one string and encoded at the end (a rope of thousands of pieces, flattened, then
+// encoded) cost three times as much as laying it out. The buffer is kept and reused: megabytes
+// of fresh buffers for every load of a rebuild made V8 collect garbage twice as often.
 const FIRST_SIZE = 1 << 20;
-const SPARES_KEPT = 2;
-const spares: Buffer<ArrayBuffer>[] = [];
 
-/**
- * Lends `use` the rows in COPY's text format, as the UTF-8 bytes COPY reads: one line per row,
- * fields in `columns` order, tab-separated. The bytes are only valid until `use` settles.
- */
-export async function withCopyData<T>(
-  columns: readonly string[],
-  rows: readonly Record<string, CopyValue>[],
-  use: (data: Buffer<ArrayBuffer>) => Promise<T>,
-): Promise<T> {
-  let bytes = spares.pop() ?? Buffer.allocUnsafe(FIRST_SIZE);
-  let length = 0;
-  for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < columns.length; i++) {
-      if (i > 0) line += '\t';
-      line += copyField(row[columns[i] as string]);
+/** Rows laid out in COPY's text format: the columns, in order, and the UTF-8 bytes. */
+export interface CopyData {
+  columns: readonly string[];
+  data: Buffer<ArrayBuffer>;
+}
+
+/** A buffer rows are laid out in for COPY, reused from one load to the next. */
+export class CopyBuffer {
+  private bytes: Buffer<ArrayBuffer> = Buffer.allocUnsafe(FIRST_SIZE);
+
+  /**
+   * Lays out each item as a row (one line, fields tab-separated; the columns are the first
+   * row's keys). The bytes are only valid until the next layOut.
+   */
+  layOut<T>(items: readonly T[], toRow: (item: T) => Record<string, CopyValue>): CopyData {
+    let columns: readonly string[] = [];
+    let length = 0;
+    for (const [n, item] of items.entries()) {
+      const row = toRow(item);
+      if (n === 0) columns = Object.keys(row);
+      let line = '';
+      for (let i = 0; i < columns.length; i++) {
+        if (i > 0) line += '\t';
+        line += copyField(row[columns[i] as string]);
+      }
+      line += '\n';
+      // A UTF-16 code unit never takes more than three bytes in UTF-8.
+      const room = length + line.length * 3;
+      if (room > this.bytes.length) {
+        const larger = Buffer.allocUnsafe(Math.max(room, this.bytes.length * 2));
+        this.bytes.copy(larger, 0, 0, length);
+        this.bytes = larger;
+      }
+      length += this.bytes.write(line, length, 'utf8');
     }
-    line += '\n';
-    // A UTF-16 code unit never takes more than three bytes in UTF-8.
-    const room = length + line.length * 3;
-    if (room > bytes.length) {
-      const larger = Buffer.allocUnsafe(Math.max(room, bytes.length * 2));
-      bytes.copy(larger, 0, 0, length);
-      bytes = larger;
-    }
-    length += bytes.write(line, length, 'utf8');
-  }
-  try {
-    return await use(bytes.subarray(0, length));
-  } finally {
-    if (spares.length < SPARES_KEPT) spares.push(bytes);
+    return { columns, data: this.bytes.subarray(0, length) };
   }
 }

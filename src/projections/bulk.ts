@@ -1,4 +1,4 @@
-import { withCopyData } from '../db/copy-text.js';
+import { CopyBuffer } from '../db/copy-text.js';
 import { quoteIdent as ident } from '../db/identifier.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { Row, Value } from './projection.js';
@@ -59,16 +59,19 @@ export function onConflictUpdate(key: readonly string[], set: readonly string[])
   return `on conflict (${key.map(ident).join(', ')}) ${updates ? `do update set ${updates}` : 'do nothing'}`;
 }
 
-// Rows go in slices, so one COPY's text stays a manageable size: a text built from hundreds of
-// thousands of rows keeps every piece alive until it is whole, and the young-generation
-// collections copy them over and over (a rebuild's 223,559 stream rows took 3 s to lay out).
+// Rows go in slices, so one load stays a few megabytes whatever the number of items.
 const SLICE = 5000;
 
+// Buffers the loads lay their rows out in, kept between loads (see CopyBuffer). Loads running at
+// once on other connections take buffers of their own.
+const spares: CopyBuffer[] = [];
+const SPARES_KEPT = 2;
+
 /**
- * Loads items as rows with COPY, a slice of thousands at a time, each slice's rows made only
- * when it is sent: several times cheaper for the server than the same rows as statement
- * parameters. Columns are the first row's keys. `freeze` needs a table truncated or created
- * in the caller's transaction.
+ * Loads items as rows with COPY, a slice of thousands at a time, each row made only when it is
+ * laid out: several times cheaper for the server than the same rows as statement parameters.
+ * Columns are the first row's keys. `freeze` needs a table truncated or created in the
+ * caller's transaction.
  */
 export async function copyRows<T>(
   client: SqlClient,
@@ -77,9 +80,13 @@ export async function copyRows<T>(
   toRow: (item: T) => Row,
   options: { freeze?: boolean } = {},
 ): Promise<void> {
-  for (let i = 0; i < items.length; i += SLICE) {
-    const rows = items.slice(i, i + SLICE).map(toRow);
-    const columns = Object.keys(rows[0] as Row);
-    await withCopyData(columns, rows, (data) => client.copyIn(table, columns, data, options));
+  const buffer = spares.pop() ?? new CopyBuffer();
+  try {
+    for (let i = 0; i < items.length; i += SLICE) {
+      const { columns, data } = buffer.layOut(items.slice(i, i + SLICE), toRow);
+      await client.copyIn(table, columns, data, options);
+    }
+  } finally {
+    if (spares.length < SPARES_KEPT) spares.push(buffer);
   }
 }

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { withCopyData } from '../../src/db/copy-text.js';
+import { CopyBuffer } from '../../src/db/copy-text.js';
 import { backends } from '../helpers/backends.js';
 
 // Texts that are COPY's own syntax, or that a careless encoder mangles.
@@ -27,9 +27,10 @@ for (const backend of await backends()) {
       flag: n % 3 === 0,
     }));
     const columns = ['n', 'label', 'doc', 'on_day', 'flag'];
-    await database.sql.transaction((tx) =>
-      withCopyData(columns, rows, (data) => tx.copyIn('copy_probe', columns, data)),
-    );
+    const buffer = new CopyBuffer();
+    const laidOut = buffer.layOut(rows, (r) => r);
+    t.same(laidOut.columns, columns, "the columns are the first row's keys");
+    await database.sql.transaction((tx) => tx.copyIn('copy_probe', laidOut.columns, laidOut.data));
     const back = await database.sql.query<{
       n: number;
       label: string;
@@ -44,7 +45,9 @@ for (const backend of await backends()) {
       rows.map((r) => [r.n, r.label, r.label, r.on_day, r.flag]),
       'every text, null, date and flag intact',
     );
-    await withCopyData(['n'], [{ n: 99 }], (data) => database.sql.copyIn('copy_probe', ['n'], data));
+    // The same buffer again: what it held before is replaced, not added to.
+    const again = buffer.layOut([{ n: 99 }], (r) => r);
+    await database.sql.copyIn('copy_probe', again.columns, again.data);
     const [outside] = await database.sql.query<{ n: number }>({
       text: 'select count(*)::int as n from copy_probe',
     });
