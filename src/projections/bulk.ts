@@ -65,7 +65,7 @@ const SLICE = 5000;
 // Buffers the loads lay their rows out in, kept between loads (see CopyBuffer). Loads running at
 // once on other connections take buffers of their own.
 const spares: CopyBuffer[] = [];
-const SPARES_KEPT = 2;
+const SPARES_KEPT = 4;
 
 /**
  * Loads items as rows with COPY, a slice of thousands at a time, each row made only when it is
@@ -80,13 +80,20 @@ export async function copyRows<T>(
   toRow: (item: T) => Row,
   options: { freeze?: boolean } = {},
 ): Promise<void> {
-  const buffer = spares.pop() ?? new CopyBuffer();
+  // Two buffers in turn: the next slice is laid out here while the server loads the last one.
+  const buffers = [spares.pop() ?? new CopyBuffer(), spares.pop() ?? new CopyBuffer()] as const;
+  let loading: Promise<void> = Promise.resolve();
   try {
-    for (let i = 0; i < items.length; i += SLICE) {
+    for (let i = 0, n = 0; i < items.length; i += SLICE, n++) {
+      const buffer = n % 2 === 0 ? buffers[0] : buffers[1];
       const { columns, data } = buffer.layOut(items.slice(i, i + SLICE), toRow);
-      await client.copyIn(table, columns, data, options);
+      await loading;
+      loading = client.copyIn(table, columns, data, options);
     }
+    await loading;
   } finally {
-    if (spares.length < SPARES_KEPT) spares.push(buffer);
+    // Never handed back while a load may still read it.
+    await loading.catch(() => {});
+    for (const buffer of buffers) if (spares.length < SPARES_KEPT) spares.push(buffer);
   }
 }
