@@ -36,13 +36,14 @@ export async function findUnits(database: Database, ids: readonly string[]): Pro
 }
 
 /**
- * A unit's status on a day: `active` until its merger, split or dissolution takes effect, even
- * when that was recorded ahead of its date.
+ * A unit's status on a day: `upcoming` before the day it is registered from, `active` until
+ * its merger, split or dissolution takes effect, even when that was recorded ahead of its date.
  */
 export function statusOn<S extends string>(
-  unit: { status: S; endedOn: string | null },
+  unit: { status: S; registeredFrom: string | null; endedOn: string | null },
   day: string,
-): S | 'active' {
+): S | 'active' | 'upcoming' {
+  if (unit.registeredFrom !== null && unit.registeredFrom > day) return 'upcoming';
   return unit.endedOn !== null && unit.endedOn > day ? 'active' : unit.status;
 }
 
@@ -61,10 +62,15 @@ export async function listUnits(
         : query.where('parent_id', '=', filter.parentId);
   }
   const { status } = filter;
-  if (status === 'active') {
-    query = query.where((eb) => eb.or([eb('status', '=', 'active'), eb('ended_on', '>', today)]));
+  if (status === 'upcoming') {
+    query = query.where('registered_from', '>', today);
+  } else if (status === 'active') {
+    query = query
+      .where('registered_from', '<=', today)
+      .where((eb) => eb.or([eb('status', '=', 'active'), eb('ended_on', '>', today)]));
   } else if (status) {
     query = query
+      .where('registered_from', '<=', today)
       .where('status', '=', status)
       .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '<=', today)]));
   }

@@ -122,4 +122,36 @@ await onEachBackendWithUnits(async (t, test) => {
       'the evening before, in Vietnam',
     );
   });
+
+  t.test('a unit registered ahead of its date is upcoming until then', async (t) => {
+    const registered = await call('POST', '/units', {
+      secret: (await token('admin')).secret,
+      body: {
+        code: 'ILLUSTRATIVE-NEW',
+        kind: 'provincial_party_committee',
+        nameVi: 'Tỉnh ủy minh họa (chưa thành lập)',
+        effectiveFrom: EFFECTIVE,
+      },
+    });
+    t.equal(registered.statusCode, 201, registered.body);
+    t.match(registered.json(), { status: 'upcoming', registeredFrom: EFFECTIVE });
+    t.match((await call('GET', '/units/ILLUSTRATIVE-NEW', { secret: viewer })).json(), {
+      status: 'upcoming',
+    });
+    const listed = async (status: string) =>
+      (await call('GET', `/units?${status ? `status=${status}&` : ''}limit=500`, { secret: viewer }))
+        .json()
+        .units.filter((u: { id: string }) => ['ILLUSTRATIVE-NEW', 'HAG'].includes(u.id))
+        .map((u: { id: string; status: string }) => [u.id, u.status]);
+    t.same(await listed('upcoming'), [['ILLUSTRATIVE-NEW', 'upcoming']]);
+    t.same(await listed('active'), [['HAG', 'active']], 'not active before its day');
+    t.same(
+      (await listed('')).sort(),
+      [
+        ['HAG', 'active'],
+        ['ILLUSTRATIVE-NEW', 'upcoming'],
+      ],
+      'the whole register shows it, as upcoming',
+    );
+  });
 });

@@ -5,7 +5,7 @@ import { authorize } from '../../auth/permissions.js';
 import { type CommandResult, handleCommand, loadState } from '../../domain/handle-command.js';
 import { type UnitCommand, unitDecider } from '../../domain/units/decide.js';
 import { mergeUnits, splitUnit } from '../../domain/units/merge.js';
-import { headOn, nameOn, type Unit } from '../../domain/units/unit.js';
+import { headOn, nameOn, type Unit, type UnitStatus } from '../../domain/units/unit.js';
 import { NotFoundError } from '../../errors.js';
 import { findUnit, listUnits, statusOn, todayInVietnam } from '../../read/units.js';
 import type { App } from '../app-type.js';
@@ -21,6 +21,7 @@ import {
   reorganisationView,
   splitUnitBody,
   unitListItem,
+  unitStatus,
   unitView as unitViewSchema,
 } from '../schemas/units.js';
 import { unitView } from '../views/unit.js';
@@ -159,7 +160,7 @@ export async function unitRoutes(app: App): Promise<void> {
           kind: z.enum(unitKinds).optional(),
           parentId: unitId.optional(),
           topLevel: z.stringbool().optional().describe('only units without a parent'),
-          status: z.enum(['active', 'merged', 'split', 'dissolved']).optional(),
+          status: unitStatus.optional(),
           ...paging,
         }),
         response: { 200: z.object({ units: z.array(unitListItem) }), ...readErrors },
@@ -182,7 +183,14 @@ export async function unitRoutes(app: App): Promise<void> {
           parentId: r.parent_id,
           nameVi: r.name_vi,
           nameEn: r.name_en,
-          status: statusOn({ status: r.status, endedOn: r.ended_on }, today),
+          status: statusOn(
+            {
+              status: r.status as Exclude<UnitStatus, 'unregistered'>,
+              registeredFrom: r.registered_from,
+              endedOn: r.ended_on,
+            },
+            today,
+          ),
           successorId: r.successor_id,
           head:
             r.head_title && r.head_name && r.head_from

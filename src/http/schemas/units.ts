@@ -41,12 +41,17 @@ export const splitUnitBody = z.object({
 
 export const dissolveUnitBody = z.object({ effectiveFrom: isoDate, reason });
 
+/** A unit's status today: `upcoming` before the day it is registered from. */
+export const unitStatus = z
+  .enum(['upcoming', 'active', 'merged', 'split', 'dissolved'])
+  .describe('today: upcoming before the unit is registered from, active until it ends');
+
 /** A unit with its history and who answers for it now. */
 export const unitView = z.object({
   id: z.string(),
   code: z.string(),
   kind: z.string(),
-  status: z.enum(['active', 'merged', 'split', 'dissolved']),
+  status: unitStatus,
   parentId: z.string().nullable(),
   nameVi: z.string(),
   nameEn: z.string().nullable(),
@@ -69,7 +74,7 @@ export const unitListItem = z.object({
   parentId: z.string().nullable(),
   nameVi: z.string(),
   nameEn: z.string().nullable(),
-  status: z.string(),
+  status: unitStatus,
   successorId: z.string().nullable(),
   head: z.object({ title: z.string(), personName: z.string(), from: z.string() }).nullable(),
 });

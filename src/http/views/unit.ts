@@ -10,7 +10,11 @@ export async function unitView(database: Database, id: string, unit: Unit, versi
     code: unit.code ?? id,
     kind: unit.kind ?? 'other',
     status: statusOn(
-      { status: unit.status as Exclude<UnitStatus, 'unregistered'>, endedOn: unit.endedOn },
+      {
+        status: unit.status as Exclude<UnitStatus, 'unregistered'>,
+        registeredFrom: unit.registeredFrom,
+        endedOn: unit.endedOn,
+      },
       todayInVietnam(),
     ),
     parentId: unit.parentId,
