@@ -46,17 +46,25 @@ export interface CopyData {
 /** A buffer rows are laid out in for COPY, reused from one load to the next. */
 export class CopyBuffer {
   private bytes: Buffer<ArrayBuffer> = Buffer.allocUnsafe(FIRST_SIZE);
+  private length = 0;
+  private columns: readonly string[] = [];
+
+  /** Empties the buffer for a new load. */
+  clear(): this {
+    this.length = 0;
+    this.columns = [];
+    return this;
+  }
 
   /**
-   * Lays out each item as a row (one line, fields tab-separated; the columns are the first
-   * row's keys). The bytes are only valid until the next layOut.
+   * Lays out each item as a row after those laid out before (one line, fields tab-separated;
+   * the columns are the first row's keys).
    */
-  layOut<T>(items: readonly T[], toRow: (item: T) => Record<string, CopyValue>): CopyData {
-    let columns: readonly string[] = [];
-    let length = 0;
-    for (const [n, item] of items.entries()) {
+  add<T>(items: readonly T[], toRow: (item: T) => Record<string, CopyValue>): this {
+    for (const item of items) {
       const row = toRow(item);
-      if (n === 0) columns = Object.keys(row);
+      if (this.length === 0 && this.columns.length === 0) this.columns = Object.keys(row);
+      const columns = this.columns;
       let line = '';
       for (let i = 0; i < columns.length; i++) {
         if (i > 0) line += '\t';
@@ -64,14 +72,24 @@ export class CopyBuffer {
       }
       line += '\n';
       // A UTF-16 code unit never takes more than three bytes in UTF-8.
-      const room = length + line.length * 3;
+      const room = this.length + line.length * 3;
       if (room > this.bytes.length) {
         const larger = Buffer.allocUnsafe(Math.max(room, this.bytes.length * 2));
-        this.bytes.copy(larger, 0, 0, length);
+        this.bytes.copy(larger, 0, 0, this.length);
         this.bytes = larger;
       }
-      length += this.bytes.write(line, length, 'utf8');
+      this.length += this.bytes.write(line, this.length, 'utf8');
     }
-    return { columns, data: this.bytes.subarray(0, length) };
+    return this;
+  }
+
+  /** What is laid out: valid until the buffer is cleared or added to. */
+  get laidOut(): CopyData {
+    return { columns: this.columns, data: this.bytes.subarray(0, this.length) };
+  }
+
+  /** Lays out the items, in place of what the buffer held. */
+  layOut<T>(items: readonly T[], toRow: (item: T) => Record<string, CopyValue>): CopyData {
+    return this.clear().add(items, toRow).laidOut;
   }
 }

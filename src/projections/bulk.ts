@@ -62,6 +62,15 @@ export function onConflictUpdate(key: readonly string[], set: readonly string[])
 // Rows go in slices, so one load stays a few megabytes whatever the number of items.
 const SLICE = 5000;
 
+/** How many items to work through before giving way to pending I/O (see giveWay). */
+export const WORK_SLICE = 200;
+
+/**
+ * Lets pending I/O run (setImmediate comes after the poll phase), then goes on. A load in
+ * flight only moves on (its socket drained, the next COPY begun) while this side is not busy.
+ */
+export const giveWay = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 // Buffers the loads lay their rows out in, kept between loads (see CopyBuffer). Loads running at
 // once on other connections take buffers of their own.
 const spares: CopyBuffer[] = [];
@@ -80,13 +89,19 @@ export async function copyRows<T>(
   toRow: (item: T) => Row,
   options: { freeze?: boolean } = {},
 ): Promise<void> {
-  // Two buffers in turn: the next slice is laid out here while the server loads the last one.
+  // Two buffers in turn: the next slice is laid out here while the server loads the last one,
+  // a few hundred rows at a time, giving way in between so the load in flight moves on.
   const buffers = [spares.pop() ?? new CopyBuffer(), spares.pop() ?? new CopyBuffer()] as const;
   let loading: Promise<void> = Promise.resolve();
   try {
     for (let i = 0, n = 0; i < items.length; i += SLICE, n++) {
-      const buffer = n % 2 === 0 ? buffers[0] : buffers[1];
-      const { columns, data } = buffer.layOut(items.slice(i, i + SLICE), toRow);
+      const buffer = (n % 2 === 0 ? buffers[0] : buffers[1]).clear();
+      const end = Math.min(i + SLICE, items.length);
+      for (let j = i; j < end; j += WORK_SLICE) {
+        buffer.add(items.slice(j, Math.min(j + WORK_SLICE, end)), toRow);
+        if (j + WORK_SLICE < end) await giveWay();
+      }
+      const { columns, data } = buffer.laidOut;
       await loading;
       loading = client.copyIn(table, columns, data, options);
     }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { CopyBuffer } from '../db/copy-text.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { RecordedEvent } from '../ledger/types.js';
 import { copyRows } from './bulk.js';
@@ -50,6 +51,18 @@ export async function insertVersions(
   options: { freeze?: boolean } = {},
 ): Promise<void> {
   await copyRows(client, p.table, versions, (v) => versionRow(p, v), options);
+}
+
+/**
+ * Lays versions out as rows of the projection's table, after what `buffer` holds, for a load
+ * sent later (see CopyBuffer): the rebuild lays out one page while the server loads the last.
+ */
+export function addVersions(
+  p: DocumentProjection,
+  versions: readonly DocumentVersion[],
+  buffer: CopyBuffer,
+): CopyBuffer {
+  return buffer.add(versions, (v) => versionRow(p, v));
 }
 
 function versionRow(p: DocumentProjection, v: DocumentVersion): Row {

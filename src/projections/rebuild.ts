@@ -1,9 +1,17 @@
 import { type Kysely, sql } from 'kysely';
+import { CopyBuffer, type CopyData } from '../db/copy-text.js';
 import { quoteIdent as ident } from '../db/identifier.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { EventStore } from '../ledger/event-store.js';
 import type { RecordedEvent } from '../ledger/types.js';
-import { type Current, type DocumentVersion, evolveDocuments, insertVersions } from './document-writer.js';
+import { giveWay, WORK_SLICE } from './bulk.js';
+import {
+  addVersions,
+  type Current,
+  type DocumentVersion,
+  evolveDocuments,
+  insertVersions,
+} from './document-writer.js';
 import { HeldOps } from './held-ops.js';
 import { type DocumentProjection, isDocumentProjection, type Projection } from './projection.js';
 import { applySegments } from './writer.js';
@@ -44,24 +52,44 @@ export async function rebuildFromZero(
   // by every event of the stream, is then written once instead of updated page after page.
   const held = new Map(chosen.flatMap((p) => (isDocumentProjection(p) ? [] : [[p, new HeldOps()] as const])));
   const page: RecordedEvent[] = [];
-  // A page's writes run on the server while the next page is read and evolved here; at most one
-  // page is in flight, so memory stays bounded, and the connection runs them in order.
+  // A page's loads run on the server while the next page is read, evolved and laid out here: at
+  // most one page is in flight, so memory stays bounded, and the connection runs them in order.
+  // The server must never wait on this side's work, so a page is laid out in full before its
+  // loads begin (pages take turns with two sets of buffers), and the work is done a slice at a
+  // time, giving way in between: loads in flight only move on (the socket drained, the next
+  // COPY begun) when this side is not busy. Without both, the server sat idle half the time.
   let writing: Promise<void> = Promise.resolve();
-  const write = async (versions: Map<DocumentProjection, DocumentVersion[]>) => {
-    for (const [p, closed] of versions) await insertVersions(tx, p, closed, { freeze: true });
+  const buffers = [new Map<DocumentProjection, CopyBuffer>(), new Map<DocumentProjection, CopyBuffer>()];
+  let pages = 0;
+  const load = async (loads: readonly { table: string; copy: CopyData }[]) => {
+    for (const { table, copy } of loads) await tx.copyIn(table, copy.columns, copy.data, { freeze: true });
   };
   const flush = async () => {
     const events = page.splice(0);
-    for (const [p, ops] of held) for (const e of events) ops.add(p.handle(e));
-    const versions = new Map<DocumentProjection, DocumentVersion[]>();
-    for (const [p, current] of documents) {
-      const closed: DocumentVersion[] = [];
-      evolveDocuments(p, current, events, closed);
-      versions.set(p, closed);
+    const closed = new Map<DocumentProjection, DocumentVersion[]>();
+    for (const p of documents.keys()) closed.set(p, []);
+    for (let i = 0; i < events.length; i += WORK_SLICE) {
+      const slice = events.slice(i, i + WORK_SLICE);
+      for (const [p, ops] of held) for (const e of slice) ops.add(p.handle(e));
+      for (const [p, current] of documents) evolveDocuments(p, current, slice, closed.get(p) ?? []);
+      await giveWay();
+    }
+    const set = buffers[pages++ % 2] as Map<DocumentProjection, CopyBuffer>;
+    const loads: { table: string; copy: CopyData }[] = [];
+    for (const [p, versions] of closed) {
+      if (versions.length === 0) continue;
+      let buffer = set.get(p);
+      if (!buffer) set.set(p, (buffer = new CopyBuffer()));
+      buffer.clear();
+      for (let i = 0; i < versions.length; i += WORK_SLICE) {
+        addVersions(p, versions.slice(i, i + WORK_SLICE), buffer);
+        await giveWay();
+      }
+      loads.push({ table: p.table, copy: buffer.laidOut });
     }
     await writing;
-    writing = write(versions);
-    // Awaited before the next page's writes and at the end; this only keeps a failure handled.
+    writing = load(loads);
+    // Awaited before the next page's loads and at the end; this only keeps a failure handled.
     writing.catch(() => {});
   };
   const { position, count } = await store.fold(

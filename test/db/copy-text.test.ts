@@ -31,3 +31,11 @@ t.test('a load larger than the buffer grows it, byte for byte', async (t) => {
     'no rows, no bytes',
   );
 });
+
+t.test('rows added in parts are one load, in order, under the first row’s columns', async (t) => {
+  const buffer = new CopyBuffer();
+  buffer.add([{ a: 1, b: 'một' }], (r) => r).add([{ a: 2, b: 'hai' }], (r) => r);
+  t.same(buffer.laidOut.columns, ['a', 'b']);
+  t.equal(buffer.laidOut.data.toString('utf8'), '1\tmột\n2\thai\n');
+  t.equal(buffer.clear().laidOut.data.length, 0, 'cleared');
+});
