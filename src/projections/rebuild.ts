@@ -78,9 +78,8 @@ export async function rebuildFromZero(
     const loads: { table: string; copy: CopyData }[] = [];
     for (const [p, versions] of closed) {
       if (versions.length === 0) continue;
-      let buffer = set.get(p);
-      if (!buffer) set.set(p, (buffer = new CopyBuffer()));
-      buffer.clear();
+      const buffer = set.get(p) ?? new CopyBuffer();
+      set.set(p, buffer.clear());
       for (let i = 0; i < versions.length; i += WORK_SLICE) {
         addVersions(p, versions.slice(i, i + WORK_SLICE), buffer);
         await giveWay();
