@@ -70,9 +70,25 @@ function flagged(e: RecordedEvent, id: string): ShortcomingDocument {
 /** Shortcomings, versioned: the register and the inspection queue read them as of any position. */
 export const shortcomingDocuments: DocumentProjection<ShortcomingDocument> = {
   name: 'view_shortcomings',
-  version: 2,
-  table: 'view_shortcomings',
-  tables: ['view_shortcomings'],
+  version: 3,
+  table: 'view_shortcoming_versions',
+  tables: ['view_shortcoming_versions', 'view_shortcoming_items'],
+  // What a shortcoming was flagged with; who answers, the plan and the state move on (migration 013).
+  fixed: {
+    keys: [
+      'id',
+      'unitId',
+      'inspectionUnitId',
+      'report',
+      'category',
+      'severity',
+      'description',
+      'flaggedOn',
+      'recurrenceOf',
+    ],
+    table: 'view_shortcoming_items',
+    view: 'view_shortcomings',
+  },
   keysOf: (e) => (e.streamType === 'shortcoming' ? [e.streamId] : []),
   evolve(doc, e, id) {
     const event = { type: e.type, data: e.data } as ShortcomingEvent;

@@ -64,9 +64,25 @@ function assigned(
 /** Tasks, versioned: the register of every task and its state as of any position. */
 export const taskDocuments: DocumentProjection<TaskDocument> = {
   name: 'view_tasks',
-  version: 2,
-  table: 'view_tasks',
-  tables: ['view_tasks'],
+  version: 3,
+  table: 'view_task_versions',
+  tables: ['view_task_versions', 'view_task_items'],
+  // What a task was assigned with; its deadline and state move on (migration 013).
+  fixed: {
+    keys: [
+      'id',
+      'directiveCode',
+      'clauseReference',
+      'leadUnitId',
+      'coordinatingUnitIds',
+      'groupLabel',
+      'description',
+      'originalDeadline',
+      'assignedOn',
+    ],
+    table: 'view_task_items',
+    view: 'view_tasks',
+  },
   keysOf: (e) => (e.streamType === 'task' ? [e.streamId] : []),
   evolve(doc, e, id) {
     const event = { type: e.type, data: e.data } as TaskEvent;

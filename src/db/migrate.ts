@@ -11,6 +11,7 @@ import * as gapsIndexes009 from './migrations/009_gaps_indexes.js';
 import * as scopeUntil010 from './migrations/010_scope_until.js';
 import * as packListings011 from './migrations/011_pack_listings.js';
 import * as registerOrder012 from './migrations/012_register_order.js';
+import * as itemParts013 from './migrations/013_item_parts.js';
 
 // A static list: migrations ship inside the app, whatever the working directory.
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '010_scope_until': scopeUntil010,
   '011_pack_listings': packListings011,
   '012_register_order': registerOrder012,
+  '013_item_parts': itemParts013,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */

@@ -1,9 +1,10 @@
+import { isDeepStrictEqual } from 'node:util';
 import { type Kysely, sql } from 'kysely';
 import type { CopyBuffer } from '../db/copy-text.js';
 import type { SqlClient } from '../db/sql-runner.js';
 import type { RecordedEvent } from '../ledger/types.js';
 import { copyRows } from './bulk.js';
-import type { DocumentProjection, Row } from './projection.js';
+import { type DocumentProjection, documentsOf, type FixedParts, type Row } from './projection.js';
 
 /** One version of a document, as a row of its table. */
 export interface DocumentVersion {
@@ -19,15 +20,23 @@ export interface Current {
   fromPos: number;
 }
 
+/** A document that began: its fixed parts are stored from it, once (see FixedParts). */
+export interface BegunDocument {
+  id: string;
+  doc: unknown;
+}
+
 /**
  * Applies events to documents held in `current`, pushing every version an event closes onto
- * `closed`. Shared by the inline writer and the rebuild, so both make the same versions.
+ * `closed`, and every document that begins onto `begun`. Shared by the inline writer and the
+ * rebuild, so both make the same versions.
  */
 export function evolveDocuments(
   p: DocumentProjection,
   current: Map<string, Current | undefined>,
   events: readonly RecordedEvent[],
   closed: DocumentVersion[],
+  begun: BegunDocument[] = [],
 ): void {
   for (const e of events) {
     for (const id of p.keysOf(e)) {
@@ -35,8 +44,25 @@ export function evolveDocuments(
       const next = p.evolve(before?.doc, e, id);
       if (next === before?.doc) continue;
       if (before) closed.push({ id, fromPos: before.fromPos, toPos: e.position, doc: before.doc });
-      current.set(id, next === undefined ? undefined : { doc: next, fromPos: e.position });
+      if (next === undefined) {
+        current.set(id, undefined);
+        continue;
+      }
+      if (before) keepsFixed(p, id, before.doc, next);
+      else begun.push({ id, doc: next });
+      current.set(id, { doc: next, fromPos: e.position });
     }
+  }
+}
+
+// Fixed parts are stored once, so a handler that changed one would change history unseen.
+function keepsFixed(p: DocumentProjection, id: string, before: unknown, next: unknown): void {
+  if (!p.fixed) return;
+  const was = before as Record<string, unknown>;
+  const is = next as Record<string, unknown>;
+  for (const key of p.fixed.keys) {
+    if (is[key] !== was[key] && !isDeepStrictEqual(is[key], was[key]))
+      throw new Error(`${p.name}: ${id} changed ${key}, which is fixed when it begins`);
   }
 }
 
@@ -65,14 +91,52 @@ export function addVersions(
   return buffer.add(versions, (v) => versionRow(p, v));
 }
 
+/** Inserts the fixed parts of documents that began (see FixedParts), with COPY. */
+export async function insertItems(
+  client: SqlClient,
+  p: DocumentProjection,
+  begun: readonly BegunDocument[],
+  options: { freeze?: boolean } = {},
+): Promise<void> {
+  const { fixed } = p;
+  if (fixed) await copyRows(client, fixed.table, begun, (b) => itemRow(fixed, b), options);
+}
+
+/** Lays the fixed parts of documents that began out as rows, after what `buffer` holds. */
+export function addItems(fixed: FixedParts, begun: readonly BegunDocument[], buffer: CopyBuffer): CopyBuffer {
+  return buffer.add(begun, (b) => itemRow(fixed, b));
+}
+
+function itemRow(fixed: FixedParts, b: BegunDocument): Row {
+  const doc = b.doc as Record<string, unknown>;
+  const part: Record<string, unknown> = {};
+  for (const key of fixed.keys) part[key] = doc[key];
+  return { id: b.id, fixed: JSON.stringify(part) };
+}
+
 function versionRow(p: DocumentProjection, v: DocumentVersion): Row {
   return {
     id: v.id,
     from_pos: v.fromPos,
     to_pos: v.toPos,
-    doc: JSON.stringify(v.doc),
+    doc: JSON.stringify(p.fixed ? varyingPart(p.fixed, v.doc) : v.doc),
     ...p.columns(v.doc),
   };
+}
+
+const fixedKeySets = new WeakMap<FixedParts, ReadonlySet<string>>();
+
+// What a version stores of its document: all but the fixed parts.
+function varyingPart(fixed: FixedParts, doc: unknown): Record<string, unknown> {
+  let keys = fixedKeySets.get(fixed);
+  if (!keys) {
+    keys = new Set(fixed.keys);
+    fixedKeySets.set(fixed, keys);
+  }
+  const whole = doc as Record<string, unknown>;
+  const part: Record<string, unknown> = {};
+  for (const key in whole) if (!keys.has(key)) part[key] = whole[key];
+  return part;
 }
 
 /**
@@ -90,7 +154,7 @@ export async function applyDocumentsInline(
   const ids = [...new Set(events.flatMap((e) => p.keysOf(e)))];
   if (ids.length === 0) return;
   const rows = await client.query<{ id: string; from_pos: string | number; doc: unknown }>(
-    sql`select id, from_pos, doc from ${sql.table(p.table)}
+    sql`select id, from_pos, doc from ${sql.table(documentsOf(p))}
       where id = any(${ids}::text[]) and to_pos is null`.compile(builder),
   );
   const current = new Map<string, Current | undefined>(
@@ -99,7 +163,8 @@ export async function applyDocumentsInline(
   const stored = new Map(rows.map((r) => [r.id, Number(r.from_pos)]));
   const isStored = (v: { id: string; fromPos: number }) => stored.get(v.id) === v.fromPos;
   const closed: DocumentVersion[] = [];
-  evolveDocuments(p, current, events, closed);
+  const begun: BegunDocument[] = [];
+  evolveDocuments(p, current, events, closed, begun);
   // Versions opened and closed within this append are new rows; the stored ones get a to_pos.
   const closing = closed.filter(isStored);
   if (closing.length) {
@@ -114,5 +179,6 @@ export async function applyDocumentsInline(
     if (c && !isStored({ id, fromPos: c.fromPos }))
       fresh.push({ id, fromPos: c.fromPos, toPos: null, doc: c.doc });
   }
+  await insertItems(client, p, begun);
   await insertVersions(client, p, fresh);
 }

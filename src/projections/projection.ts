@@ -41,6 +41,23 @@ export interface DocumentProjection<D = unknown> {
   evolve(doc: D | undefined, event: RecordedEvent, id: string): D | undefined;
   /** The columns views filter and sort on, derived from the document. */
   columns(doc: D): Row;
+  /** Parts a document is given when it begins and keeps for good: stored once, not per version. */
+  fixed?: FixedParts<D>;
+}
+
+/**
+ * Where a document's fixed parts live: `keys` of the document, one row per item in `table`
+ * (id, fixed), and `view`, which joins them back to the versions as whole documents.
+ */
+export interface FixedParts<D = unknown> {
+  keys: readonly (keyof D & string)[];
+  table: string;
+  view: string;
+}
+
+/** Where readers find a document projection's whole documents. */
+export function documentsOf(p: DocumentProjection): string {
+  return p.fixed?.view ?? p.table;
 }
 
 /** Any read model the runner keeps. */

@@ -6,7 +6,9 @@ import type { EventStore } from '../ledger/event-store.js';
 import type { RecordedEvent } from '../ledger/types.js';
 import { giveWay, WORK_SLICE } from './bulk.js';
 import {
+  addItems,
   addVersions,
+  type BegunDocument,
   type Current,
   type DocumentVersion,
   evolveDocuments,
@@ -43,7 +45,7 @@ export async function rebuildFromZero(
   const indexes = await dropIndexes(
     tx,
     tables,
-    chosen.filter(isDocumentProjection).map((p) => p.table),
+    chosen.filter(isDocumentProjection).flatMap((p) => (p.fixed ? [p.table, p.fixed.table] : [p.table])),
   );
   const documents = new Map(
     chosen.filter(isDocumentProjection).map((p) => [p, new Map<string, Current | undefined>()] as const),
@@ -59,32 +61,44 @@ export async function rebuildFromZero(
   // time, giving way in between: loads in flight only move on (the socket drained, the next
   // COPY begun) when this side is not busy. Without both, the server sat idle half the time.
   let writing: Promise<void> = Promise.resolve();
-  const buffers = [new Map<DocumentProjection, CopyBuffer>(), new Map<DocumentProjection, CopyBuffer>()];
+  const buffers = [new Map<string, CopyBuffer>(), new Map<string, CopyBuffer>()];
   let pages = 0;
   const load = async (loads: readonly { table: string; copy: CopyData }[]) => {
     for (const { table, copy } of loads) await tx.copyIn(table, copy.columns, copy.data, { freeze: true });
   };
   const flush = async () => {
     const events = page.splice(0);
-    const closed = new Map<DocumentProjection, DocumentVersion[]>();
-    for (const p of documents.keys()) closed.set(p, []);
+    const closed = new Map<DocumentProjection, { versions: DocumentVersion[]; begun: BegunDocument[] }>();
+    for (const p of documents.keys()) closed.set(p, { versions: [], begun: [] });
     for (let i = 0; i < events.length; i += WORK_SLICE) {
       const slice = events.slice(i, i + WORK_SLICE);
       for (const [p, ops] of held) for (const e of slice) ops.add(p.handle(e));
-      for (const [p, current] of documents) evolveDocuments(p, current, slice, closed.get(p) ?? []);
+      for (const [p, current] of documents) {
+        const page = closed.get(p);
+        if (page) evolveDocuments(p, current, slice, page.versions, page.begun);
+      }
       await giveWay();
     }
-    const set = buffers[pages++ % 2] as Map<DocumentProjection, CopyBuffer>;
+    const set = buffers[pages++ % 2] as Map<string, CopyBuffer>;
     const loads: { table: string; copy: CopyData }[] = [];
-    for (const [p, versions] of closed) {
-      if (versions.length === 0) continue;
-      const buffer = set.get(p) ?? new CopyBuffer();
-      set.set(p, buffer.clear());
-      for (let i = 0; i < versions.length; i += WORK_SLICE) {
-        addVersions(p, versions.slice(i, i + WORK_SLICE), buffer);
+    const layOut = async <T>(
+      table: string,
+      rows: readonly T[],
+      add: (rows: readonly T[], b: CopyBuffer) => void,
+    ) => {
+      if (rows.length === 0) return;
+      const buffer = set.get(table) ?? new CopyBuffer();
+      set.set(table, buffer.clear());
+      for (let i = 0; i < rows.length; i += WORK_SLICE) {
+        add(rows.slice(i, i + WORK_SLICE), buffer);
         await giveWay();
       }
-      loads.push({ table: p.table, copy: buffer.laidOut });
+      loads.push({ table, copy: buffer.laidOut });
+    };
+    for (const [p, { versions, begun }] of closed) {
+      const { fixed } = p;
+      if (fixed) await layOut(fixed.table, begun, (rows, b) => addItems(fixed, rows, b));
+      await layOut(p.table, versions, (rows, b) => addVersions(p, rows, b));
     }
     await writing;
     writing = load(loads);

@@ -28,7 +28,7 @@ export interface GapsWindow {
 // exactly; a view of a past day (validAt) widens to every item that may have been open that
 // day, and the item-state predicates then decide on the statuses of that day.
 // Today's view has no use for the transitions (null stands for none).
-const transitionsOf = (w: GapsWindow) => (w.validAt ? sql`t.doc->'transitions'` : sql`null::jsonb`);
+const transitionsOf = (w: GapsWindow) => (w.validAt ? sql`t.varying->'transitions'` : sql`null::jsonb`);
 
 // Lines come back as arrays, cheaper than objects over the thousands a province can hold.
 const asArrays = (query: RawBuilder<unknown>, database: Database): Statement => {

@@ -90,7 +90,7 @@ export async function changeDetails(database: Database, positions: readonly numb
 export async function monthlyReporters(database: Database, k: Knowledge): Promise<string[]> {
   const rows = await database.sql.query<{ unit_id: string }>(
     sql`select distinct t.unit_id from view_tasks t where ${inForce(k)}
-      and t.doc->'deadline'->>'kind' = 'recurring_monthly' order by t.unit_id`.compile(database.db),
+      and t.varying->'deadline'->>'kind' = 'recurring_monthly' order by t.unit_id`.compile(database.db),
   );
   return rows.map((r) => r.unit_id);
 }

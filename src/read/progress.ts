@@ -45,7 +45,7 @@ export async function readTaskTallies(
 ): Promise<(TaskTallyLine & { directiveCode: string })[]> {
   const query = validAt
     ? sql`select t.directive_code, t.status, t.due_on::text as due_on, t.completed_on::text as completed_on,
-          t.doc->'transitions' as transitions, 1 as n
+          t.varying->'transitions' as transitions, 1 as n
         from view_tasks t where ${inForce(k)} and t.assigned_on <= ${validAt}::date`
     : sql`select t.directive_code, t.status, t.due_on::text as due_on, t.completed_on::text as completed_on,
           '[]'::jsonb as transitions, count(*)::int as n

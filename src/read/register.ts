@@ -45,7 +45,7 @@ export function shortcomingWhere(c: ShortcomingColumns): RawBuilder<unknown>[] {
   if (c.answerableBy) {
     const named = JSON.stringify([{ personName: c.answerableBy.personName }]);
     where.push(
-      sql`(t.doc->'officials' @> ${named}::jsonb or t.unit_id = any(${[...c.answerableBy.unitIds]}::text[]))`,
+      sql`(t.varying->'officials' @> ${named}::jsonb or t.unit_id = any(${[...c.answerableBy.unitIds]}::text[]))`,
     );
   }
   if (c.overdueAt) {
@@ -56,7 +56,7 @@ export function shortcomingWhere(c: ShortcomingColumns): RawBuilder<unknown>[] {
   }
   if (c.flaggedBy) where.push(sql`t.flagged_on <= ${c.flaggedBy}::date`);
   if (c.openOn) where.push(sql`(t.closed_on is null or t.closed_on > ${c.openOn}::date)`);
-  if (c.rejected) where.push(sql`(t.doc->>'rejections')::int > 0`);
+  if (c.rejected) where.push(sql`(t.varying->>'rejections')::int > 0`);
   if (c.recurrence) where.push(sql`t.recurrence_of is not null`);
   return where;
 }
@@ -145,7 +145,7 @@ export function returnedTasks(
   k: Knowledge,
   options: { unitIds: readonly string[] | null; assignedBy: string | null; owedNow: boolean },
 ): Promise<TaskDocument[]> {
-  const where: RawBuilder<unknown>[] = [sql`(t.doc->>'returns')::int > 0`];
+  const where: RawBuilder<unknown>[] = [sql`(t.varying->>'returns')::int > 0`];
   if (options.unitIds) where.push(anyOf('unit_id', options.unitIds));
   if (options.assignedBy) where.push(sql`t.assigned_on <= ${options.assignedBy}::date`);
   if (options.owedNow) {

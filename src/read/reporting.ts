@@ -18,8 +18,8 @@ export async function readReportingObligations(
     where ${inForce(k)}
       ${scope ? sql`and t.unit_id = any(${[...scope]}::text[])` : sql``}
       and t.due_on is null
-      and t.doc->'deadline'->>'kind' = 'recurring_monthly'
-      and t.doc->'deadline'->>'dayOfMonth' = ${String(REPORTING_DAY)}`;
+      and t.varying->'deadline'->>'kind' = 'recurring_monthly'
+      and t.varying->'deadline'->>'dayOfMonth' = ${String(REPORTING_DAY)}`;
   const rows = await database.sql.query<{
     id: string;
     unit_id: string;

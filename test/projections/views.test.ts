@@ -10,7 +10,7 @@ import {
   type DocumentVersion,
   evolveDocuments,
 } from '../../src/projections/document-writer.js';
-import { isDocumentProjection } from '../../src/projections/projection.js';
+import { documentsOf, isDocumentProjection } from '../../src/projections/projection.js';
 import { readDocuments } from '../../src/read/documents.js';
 import { backends } from '../helpers/backends.js';
 
@@ -37,7 +37,7 @@ for (const backend of await backends()) {
       // Loaded frozen and analysed: the planner knows the tables, and index-only scans need no VACUUM.
       const pages = await database.sql.query<{ table: string; pages: number; visible: number }>({
         text: `select relname as table, relpages as pages, relallvisible as visible from pg_class
-          where relname in ('view_tasks', 'view_shortcomings', 'view_units')`,
+          where relname in ('view_task_versions', 'view_shortcoming_versions', 'view_units')`,
       });
       t.equal(pages.length, 3);
       for (const p of pages) {
@@ -65,7 +65,7 @@ for (const backend of await backends()) {
           const replayed = [...current.values()]
             .filter((c) => c !== undefined)
             .map((c) => canonicalJson(c.doc));
-          const stored = await readDocuments<object>(database, p.table as never, {
+          const stored = await readDocuments<object>(database, documentsOf(p) as never, {
             position,
             recordedAt: new Date(),
             current: false,
