@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { SqlClient } from '../db/sql-runner.js';
 import { copyRows, insertRows, onConflictUpdate } from './bulk.js';
-import { foldUpsert, shapeOf, type Upsert } from './held-ops.js';
+import { foldUpsert, sameShape, type Upsert } from './held-ops.js';
 import type { ProjectionOp, Row } from './projection.js';
 
 /** Operations in order, each run of same-shape upserts as one group, folded to one per row. */
@@ -69,10 +69,9 @@ function segmentsOf(ops: readonly ProjectionOp[]): OpSegment[] {
       continue;
     }
     const run: Upsert[] = [op];
-    const shape = shapeOf(op);
     while (i + run.length < ops.length) {
       const next = ops[i + run.length] as ProjectionOp;
-      if (next.op !== 'upsert' || next.table !== op.table || shapeOf(next) !== shape) break;
+      if (next.op !== 'upsert' || !sameShape(next, op)) break;
       run.push(next);
     }
     i += run.length;
@@ -83,7 +82,14 @@ function segmentsOf(ops: readonly ProjectionOp[]): OpSegment[] {
   return segments;
 }
 
-const rowOf = (u: Upsert): Row => ({ ...u.key, ...u.set, ...u.insertOnly });
+// Copied column by column: spreading the three parts cost a rebuild a second (263,000 rows).
+function rowOf(u: Upsert): Row {
+  const row: Row = {};
+  for (const column in u.key) row[column] = u.key[column] as Row[string];
+  for (const column in u.set) row[column] = u.set[column] as Row[string];
+  for (const column in u.insertOnly) row[column] = u.insertOnly[column] as Row[string];
+  return row;
+}
 
 function single(op: Exclude<ProjectionOp, Upsert>) {
   const table = sql.table(op.table);

@@ -83,3 +83,43 @@ t.test('a run of upserts keeps one per row: the last values, the first insert-on
   t.same(held.drain(), [[{ ...upsert('a', 4), insertOnly: { created: 1 } }, upsert('b', 2)]]);
   t.same(held.drain(), [], 'nothing held after draining');
 });
+
+t.test('rows are told apart by the kind and the bounds of each key value', async (t) => {
+  const held = new HeldOps();
+  const upsert = (key: Row, version: number): ProjectionOp => ({
+    op: 'upsert',
+    table: 't',
+    key,
+    set: { version },
+  });
+  held.add([
+    upsert({ a: '1', b: 'x' }, 1),
+    upsert({ a: 1, b: 'x' }, 2),
+    upsert({ a: 'xy', b: '' }, 3),
+    upsert({ a: 'x', b: 'y' }, 4),
+    upsert({ a: '1', b: 'x' }, 5),
+  ]);
+  t.same(
+    held.drain().map((run) => (Array.isArray(run) ? run.map((u) => u.set.version) : run)),
+    [[5, 2, 3, 4]],
+    'text "1" and the number 1 are two rows; ("xy", "") and ("x", "y") are two rows',
+  );
+});
+
+t.test(
+  'upserts naming the same columns in another order are one run; other columns start another',
+  async (t) => {
+    const held = new HeldOps();
+    held.add([
+      { op: 'upsert', table: 't', key: { id: 'a' }, set: { x: 1, y: 1 } },
+      { op: 'upsert', table: 't', key: { id: 'b' }, set: { y: 2, x: 2 } },
+      { op: 'upsert', table: 't', key: { id: 'c' }, set: { x: 3, y: 3 }, insertOnly: { z: 3 } },
+      { op: 'upsert', table: 't', key: { id: 'd' }, set: { x: 4 }, insertOnly: { z: 4 } },
+      { op: 'upsert', table: 'u', key: { id: 'e' }, set: { x: 5 }, insertOnly: { z: 5 } },
+    ]);
+    t.same(
+      held.drain().map((run) => (Array.isArray(run) ? run.map((u) => u.key.id) : run)),
+      [['a', 'b'], ['c'], ['d'], ['e']],
+    );
+  },
+);
