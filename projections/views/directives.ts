@@ -1,6 +1,6 @@
 import type { Deadline } from '../../events/deadline.js';
 import type { DirectiveEvent } from '../../events/directives.js';
-import type { DocumentProjection } from '../../src/projections/projection.js';
+import { type DocumentProjection, streamsOf } from '../../src/projections/projection.js';
 import { clip, type Provenance, provenanceOf } from './marks.js';
 
 /** A clause as directive progress lists it. */
@@ -28,7 +28,7 @@ export const directiveDocuments: DocumentProjection<DirectiveDocument> = {
   version: 1,
   table: 'view_directives',
   tables: ['view_directives'],
-  keysOf: (e) => (e.streamType === 'directive' ? [e.streamId] : []),
+  keysOf: streamsOf('directive'),
   evolve(doc, e) {
     const event = { type: e.type, data: e.data } as DirectiveEvent;
     switch (event.type) {

@@ -1,6 +1,6 @@
 import type { MonthlyReportEvent } from '../../events/monthly-reports.js';
 import { dateInVietnam } from '../../src/domain/occurred-at.js';
-import type { DocumentProjection } from '../../src/projections/projection.js';
+import { type DocumentProjection, streamsOf } from '../../src/projections/projection.js';
 import { type Provenance, provenanceOf, touchedBy } from './marks.js';
 
 /** A unit's monthly report for a period: when it was due and when it was filed. */
@@ -19,7 +19,7 @@ export const monthlyReportDocuments: DocumentProjection<MonthlyReportDocument> =
   version: 2,
   table: 'view_monthly_reports',
   tables: ['view_monthly_reports'],
-  keysOf: (e) => (e.streamType === 'monthly_report' ? [e.streamId] : []),
+  keysOf: streamsOf('monthly_report'),
   evolve(doc, e, id) {
     const event = { type: e.type, data: e.data } as MonthlyReportEvent;
     switch (event.type) {

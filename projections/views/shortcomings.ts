@@ -1,6 +1,6 @@
 import type { ShortcomingEvent } from '../../events/shortcomings.js';
 import type { RecordedEvent } from '../../src/ledger/types.js';
-import type { DocumentProjection } from '../../src/projections/projection.js';
+import { type DocumentProjection, streamsOf } from '../../src/projections/projection.js';
 import { advance, clip, dayOf, type Provenance, provenanceOf, type Transition, transition } from './marks.js';
 
 /** Who answers personally for a remedy, and since when. */
@@ -89,7 +89,7 @@ export const shortcomingDocuments: DocumentProjection<ShortcomingDocument> = {
     table: 'view_shortcoming_items',
     view: 'view_shortcomings',
   },
-  keysOf: (e) => (e.streamType === 'shortcoming' ? [e.streamId] : []),
+  keysOf: streamsOf('shortcoming'),
   evolve(doc, e, id) {
     const event = { type: e.type, data: e.data } as ShortcomingEvent;
     if (event.type === 'ShortcomingFlagged') return flagged(e, id);

@@ -1,7 +1,7 @@
 import type { Deadline } from '../../events/deadline.js';
 import type { TaskEvent } from '../../events/tasks.js';
 import { dueDate } from '../../src/domain/deadline.js';
-import type { DocumentProjection } from '../../src/projections/projection.js';
+import { type DocumentProjection, streamsOf } from '../../src/projections/projection.js';
 import { advance, clip, dayOf, type Provenance, provenanceOf, type Transition, transition } from './marks.js';
 
 /** A task as the views list it: who leads it, by when, where it stands, and its status history. */
@@ -83,7 +83,7 @@ export const taskDocuments: DocumentProjection<TaskDocument> = {
     table: 'view_task_items',
     view: 'view_tasks',
   },
-  keysOf: (e) => (e.streamType === 'task' ? [e.streamId] : []),
+  keysOf: streamsOf('task'),
   evolve(doc, e, id) {
     const event = { type: e.type, data: e.data } as TaskEvent;
     if (event.type === 'TaskAssigned') return assigned(event, id, e);

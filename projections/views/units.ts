@@ -1,5 +1,5 @@
 import type { UnitEvent } from '../../events/units.js';
-import type { DocumentProjection } from '../../src/projections/projection.js';
+import { type DocumentProjection, streamsOf } from '../../src/projections/projection.js';
 import type { OfficialTerm } from './shortcomings.js';
 
 /** A unit as the views need it: where it sits, who heads it since when, and where it went. */
@@ -26,7 +26,7 @@ export const unitDocuments: DocumentProjection<UnitDocument> = {
   version: 1,
   table: 'view_units',
   tables: ['view_units'],
-  keysOf: (e) => (e.streamType === 'unit' ? [e.streamId] : []),
+  keysOf: streamsOf('unit'),
   evolve(doc, e, id) {
     const event = { type: e.type, data: e.data } as UnitEvent;
     if (event.type === 'UnitRegistered') {

@@ -60,6 +60,15 @@ export function documentsOf(p: DocumentProjection): string {
   return p.fixed?.view ?? p.table;
 }
 
+// One shared empty answer: a rebuild asks every projection about every event, and most
+// events are none of its business (a million empty arrays fewer to collect).
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/** `keysOf` for a projection with one document per stream of `streamType`, keyed by stream id. */
+export function streamsOf(streamType: string): (event: RecordedEvent) => readonly string[] {
+  return (e) => (e.streamType === streamType ? [e.streamId] : NO_KEYS);
+}
+
 /** Any read model the runner keeps. */
 export type Projection = OpProjection | DocumentProjection;
 
