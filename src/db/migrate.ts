@@ -12,6 +12,7 @@ import * as scopeUntil010 from './migrations/010_scope_until.js';
 import * as packListings011 from './migrations/011_pack_listings.js';
 import * as registerOrder012 from './migrations/012_register_order.js';
 import * as itemParts013 from './migrations/013_item_parts.js';
+import * as documentStatistics014 from './migrations/014_document_statistics.js';
 
 // A static list: migrations ship inside the app, whatever the working directory.
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '011_pack_listings': packListings011,
   '012_register_order': registerOrder012,
   '013_item_parts': itemParts013,
+  '014_document_statistics': documentStatistics014,
 };
 
 /** Brings the schema up to date; throws if any migration fails. */

@@ -49,6 +49,13 @@ for (const backend of await backends()) {
           where relname in ('view_task_versions', 'view_shortcoming_versions', 'view_units')`,
       });
       t.equal(pages.length, 3);
+      // Statistics for what queries filter on, none for whole documents (migration 014).
+      const stats = await database.sql.query<{ column: string }>({
+        text: `select attname as column from pg_stats where tablename = 'view_task_versions' order by 1`,
+      });
+      const columns = stats.map((s) => s.column);
+      t.ok(columns.includes('unit_id') && columns.includes('due_on'), 'the columns have statistics');
+      t.notOk(columns.includes('doc'), 'the documents have none');
       for (const p of pages) {
         t.ok(p.pages > 0, `${p.table} is analysed`);
         // A page where one load ended and the next began may lose its mark; the rest keep it.
