@@ -1,5 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
+import { projections } from '../../projections/index.js';
 import type { Database } from '../db/database.js';
+import { isDocumentProjection } from '../projections/projection.js';
 import type { Knowledge } from './knowledge.js';
 
 /** The versioned view tables and the documents they hold. */
@@ -57,9 +59,18 @@ export async function countDocuments(
   return row?.n ?? 0;
 }
 
+// The views that join an item's fixed parts to its versions (migration 013). Read by id, the
+// two parts come back apart and are joined here: jsonb's `||` on the server had doubled the read
+// (400 listed tasks: 1.9 ms apart, 3.8 ms joined, 1.5 ms before the parts were split).
+const splitViews = new Map(
+  projections
+    .filter(isDocumentProjection)
+    .flatMap((p) => (p.fixed ? [[p.fixed.view, { versions: p.table, items: p.fixed.table }] as const] : [])),
+);
+
 /**
  * Documents of a view table as of the knowledge, by id, in the order of `ids`; `omit` leaves
- * top-level keys out on the server (a page that lists items has no use for their histories).
+ * top-level keys out (a page that lists items has no use for their histories).
  */
 export async function documentsById<D extends { id: string }, K extends Exclude<keyof D, 'id'> = never>(
   database: Database,
@@ -69,18 +80,39 @@ export async function documentsById<D extends { id: string }, K extends Exclude<
   omit: readonly (K & string)[] = [],
 ): Promise<(Omit<D, K> & Pick<D, 'id'>)[]> {
   if (ids.length === 0) return [];
+  const split = splitViews.get(table);
   const doc = omit.length > 0 ? sql`t.doc - ${[...omit]}::text[] as doc` : sql`t.doc`;
+  const parts = split
+    ? sql`${doc}, f.fixed from ${sql.table(split.versions)} t left join ${sql.table(split.items)} f on f.id = t.id`
+    : sql`${doc}, null::jsonb as fixed from ${sql.table(table)} t`;
   // Per id, only the version in force: the last one begun by the position, if not yet closed
   // then. One table row each, however many versions the item has.
   const known = k.current
-    ? sql`select ${doc} from ${sql.table(table)} t where t.id = i.id and t.to_pos is null`
-    : sql`select ${doc}, t.to_pos from ${sql.table(table)} t where t.id = i.id and t.from_pos <= ${k.position}
+    ? sql`select ${parts} where t.id = i.id and t.to_pos is null`
+    : sql`select t.to_pos, ${parts} where t.id = i.id and t.from_pos <= ${k.position}
         order by t.from_pos desc limit 1`;
-  const rows = await database.sql.query<{ doc: Omit<D, K> & Pick<D, 'id'> }>(
-    sql`select v.doc from unnest(${[...ids]}::text[]) with ordinality as i(id, n)
+  const rows = await database.sql.query<{
+    doc: Record<string, unknown>;
+    fixed: Record<string, unknown> | null;
+  }>(
+    sql`select v.doc, v.fixed from unnest(${[...ids]}::text[]) with ordinality as i(id, n)
       cross join lateral (${known}) v
       ${k.current ? sql`` : sql`where v.to_pos is null or v.to_pos > ${k.position}`}
       order by i.n`.compile(database.db),
   );
-  return rows.map((r) => r.doc);
+  const left = new Set<string>(omit);
+  return rows.map((r) => whole(r.fixed, r.doc, left) as Omit<D, K> & Pick<D, 'id'>);
+}
+
+// A document from its parts, as the view's `fixed || doc` gives it, less the keys left out.
+function whole(
+  fixed: Record<string, unknown> | null,
+  doc: Record<string, unknown>,
+  omit: ReadonlySet<string>,
+): Record<string, unknown> {
+  if (!fixed) return doc;
+  const joined: Record<string, unknown> = {};
+  for (const key in fixed) if (!omit.has(key)) joined[key] = fixed[key];
+  for (const key in doc) joined[key] = doc[key];
+  return joined;
 }
