@@ -25,11 +25,23 @@ export function inForce(k: Knowledge, alias = 't'): RawBuilder<unknown> {
 // The views that join an item's fixed parts to its versions (migration 013). Documents are read
 // as their two parts and joined here: jsonb's `||` on the server had doubled the read (400
 // listed tasks: 1.9 ms apart, 3.8 ms joined, 1.5 ms before the parts were split).
-const splitViews = new Map(
+const itemsOf = new Map(
   projections
     .filter(isDocumentProjection)
-    .flatMap((p) => (p.fixed ? [[p.fixed.view, { versions: p.table, items: p.fixed.table }] as const] : [])),
+    .flatMap((p) => (p.fixed ? [[p.fixed.view, p.fixed.table] as const] : [])),
 );
+
+// `<doc>, <fixed> from <table> t`: the version's own part, less `omit`, and the item's fixed
+// part (null where the table keeps whole documents). The view's own join drops out, since its
+// `doc` is not read; the items are joined here instead.
+function documentParts(table: ViewTable, omit: readonly string[] = []): RawBuilder<unknown> {
+  const items = itemsOf.get(table);
+  const own = items ? sql`t.varying` : sql`t.doc`;
+  const doc = omit.length > 0 ? sql`${own} - ${[...omit]}::text[]` : own;
+  return items
+    ? sql`${doc} as doc, f.fixed from ${sql.table(table)} t left join ${sql.table(items)} f on f.id = t.id`
+    : sql`${doc} as doc, null::jsonb as fixed from ${sql.table(table)} t`;
+}
 
 /**
  * Documents of a view table as of the knowledge, narrowed by `where` (conditions on the
@@ -47,12 +59,7 @@ export async function readDocuments<D>(
   } = {},
 ): Promise<D[]> {
   const conditions = [inForce(k), ...(options.where ?? [])];
-  const split = splitViews.get(table);
-  // The view's own join is left out when its `doc` is not read; the items join here instead.
-  const parts = split
-    ? sql`t.varying as doc, f.fixed from ${sql.table(table)} t left join ${sql.table(split.items)} f on f.id = t.id`
-    : sql`t.doc, null::jsonb as fixed from ${sql.table(table)} t`;
-  const query = sql`select ${parts} where ${sql.join(conditions, sql` and `)}
+  const query = sql`select ${documentParts(table)} where ${sql.join(conditions, sql` and `)}
     ${options.orderBy ? sql`order by ${options.orderBy}` : sql``}
     ${options.limit !== undefined ? sql`limit ${options.limit}` : sql``}
     ${options.offset ? sql`offset ${options.offset}` : sql``}`;
@@ -90,11 +97,7 @@ export async function documentsById<D extends { id: string }, K extends Exclude<
   omit: readonly (K & string)[] = [],
 ): Promise<(Omit<D, K> & Pick<D, 'id'>)[]> {
   if (ids.length === 0) return [];
-  const split = splitViews.get(table);
-  const doc = omit.length > 0 ? sql`t.doc - ${[...omit]}::text[] as doc` : sql`t.doc`;
-  const parts = split
-    ? sql`${doc}, f.fixed from ${sql.table(split.versions)} t left join ${sql.table(split.items)} f on f.id = t.id`
-    : sql`${doc}, null::jsonb as fixed from ${sql.table(table)} t`;
+  const parts = documentParts(table, omit);
   // Per id, only the version in force: the last one begun by the position, if not yet closed
   // then. One table row each, however many versions the item has.
   const known = k.current
