@@ -113,8 +113,10 @@ export function createProgram(config: Config, io: CliOutput): { program: Command
     .command('rebuild')
     .description('rebuild projections from position 0 (all, or those named)')
     .argument('[names...]', 'projection names')
-    .action(async (names: string[]) => {
+    .option('--json', 'print what was rebuilt as JSON (name, events, position, milliseconds)')
+    .action(async (names: string[], opts: { json?: boolean }) => {
       const reports = await withLedger((ledger) => ledger.projections.rebuild(names));
+      if (opts.json) return io.out(JSON.stringify(reports));
       for (const r of reports) {
         io.out(`${r.name}: ${r.events} events to position ${r.position} in ${r.milliseconds} ms`);
       }

@@ -82,18 +82,20 @@ export class ProjectionRunner {
   private async rebuildAll(chosen: readonly Projection[]): Promise<RebuildReport[]> {
     if (chosen.length === 0) return [];
     const started = performance.now();
-    return this.database.sql.transaction(async (tx) => {
-      const { position, count } = await rebuildFromZero(this.database.db, this.store, tx, chosen);
+    const { position, count } = await this.database.sql.transaction(async (tx) => {
+      const rebuilt = await rebuildFromZero(this.database.db, this.store, tx, chosen);
       for (const p of chosen) {
         await tx.query({
           text: `insert into projection_checkpoints (name, version, position) values ($1, $2, $3)
             on conflict (name) do update set version = excluded.version,
               position = excluded.position, updated_at = clock_timestamp()`,
-          values: [p.name, p.version, position],
+          values: [p.name, p.version, rebuilt.position],
         });
       }
-      const milliseconds = Math.round(performance.now() - started);
-      return chosen.map((p) => ({ name: p.name, events: count, position, milliseconds }));
+      return rebuilt;
     });
+    // Timed to the commit: a rebuild is done when what it wrote is there for readers.
+    const milliseconds = Math.round(performance.now() - started);
+    return chosen.map((p) => ({ name: p.name, events: count, position, milliseconds }));
   }
 }

@@ -63,5 +63,21 @@ t.test(
     t.equal(migrated.stdout, 'schema is up to date');
     const rebuilt = await oversight(dataDir, 'rebuild');
     t.match(rebuilt.stdout, /ledger_streams: 2 events to position 2/);
+    const named = await oversight(dataDir, 'rebuild', '--json', 'ledger_streams', 'view_tasks');
+    t.equal(named.code, 0, named.stderr);
+    const reports = JSON.parse(named.stdout) as {
+      name: string;
+      events: number;
+      position: number;
+      milliseconds: number;
+    }[];
+    t.same(
+      reports.map(({ name, events, position }) => ({ name, events, position })),
+      [
+        { name: 'ledger_streams', events: 2, position: 2 },
+        { name: 'view_tasks', events: 2, position: 2 },
+      ],
+    );
+    t.ok(reports.every((r) => Number.isInteger(r.milliseconds) && r.milliseconds >= 0));
   },
 );
