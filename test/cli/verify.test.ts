@@ -7,6 +7,7 @@ import { createProgram } from '../../src/cli/program.js';
 import { configFromEnv } from '../../src/config.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import type { RebuildReport } from '../../src/projections/runner.js';
 import { taskAssigned, toStream } from '../helpers/events.js';
 import { tamper, testLedger } from '../helpers/ledger.js';
 
@@ -65,12 +66,7 @@ t.test(
     t.match(rebuilt.stdout, /ledger_streams: 2 events to position 2/);
     const named = await oversight(dataDir, 'rebuild', '--json', 'ledger_streams', 'view_tasks');
     t.equal(named.code, 0, named.stderr);
-    const reports = JSON.parse(named.stdout) as {
-      name: string;
-      events: number;
-      position: number;
-      milliseconds: number;
-    }[];
+    const reports = JSON.parse(named.stdout) as RebuildReport[];
     t.same(
       reports.map(({ name, events, position }) => ({ name, events, position })),
       [
